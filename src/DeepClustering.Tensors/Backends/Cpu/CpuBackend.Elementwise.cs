@@ -1,0 +1,213 @@
+using DeepClustering.Tensors.Backends.Cpu.Kernels;
+using DeepClustering.Tensors.Randomness;
+using static System.Numerics.Tensors.TensorPrimitives;
+
+namespace DeepClustering.Tensors.Backends.Cpu;
+
+public sealed partial class CpuBackend
+{
+    /// <summary>Below this many elements an optimizer step runs on one thread.</summary>
+    private const int ParallelElementThreshold = 1 << 16;
+
+    [ThreadStatic] private static AdamWork? t_adamWork;
+
+    /// <inheritdoc />
+    public void Relu(Tensor x, Tensor y)
+    {
+        TensorShape.RequireSame(x, y, nameof(y));
+        Max(x.AsSpan(), 0f, y.AsSpan());
+    }
+
+    /// <inheritdoc />
+    public void ReluBackward(Tensor y, Tensor dy, Tensor dx)
+    {
+        TensorShape.RequireSame(y, dy, nameof(dy));
+        TensorShape.RequireSame(y, dx, nameof(dx));
+        ElementwiseKernels.GatePositive(y.AsSpan(), dy.AsSpan(), dx.AsSpan(), 0f);
+    }
+
+    /// <inheritdoc />
+    public void LeakyRelu(Tensor x, float slope, Tensor y)
+    {
+        TensorShape.RequireSame(x, y, nameof(y));
+        var src = x.AsSpan();
+        var dst = y.AsSpan();
+        for (int i = 0; i < src.Length; i++)
+        {
+            float v = src[i];
+            dst[i] = v > 0f ? v : slope * v;
+        }
+    }
+
+    /// <inheritdoc />
+    public void LeakyReluBackward(Tensor x, float slope, Tensor dy, Tensor dx)
+    {
+        TensorShape.RequireSame(x, dy, nameof(dy));
+        TensorShape.RequireSame(x, dx, nameof(dx));
+        ElementwiseKernels.GatePositive(x.AsSpan(), dy.AsSpan(), dx.AsSpan(), slope);
+    }
+
+    /// <inheritdoc />
+    public void Sigmoid(Tensor x, Tensor y)
+    {
+        TensorShape.RequireSame(x, y, nameof(y));
+        System.Numerics.Tensors.TensorPrimitives.Sigmoid(x.AsSpan(), y.AsSpan());
+    }
+
+    /// <inheritdoc />
+    public void SigmoidBackward(Tensor y, Tensor dy, Tensor dx)
+    {
+        TensorShape.RequireSame(y, dy, nameof(dy));
+        TensorShape.RequireSame(y, dx, nameof(dx));
+        ElementwiseKernels.SigmoidBackward(y.AsSpan(), dy.AsSpan(), dx.AsSpan());
+    }
+
+    /// <inheritdoc />
+    public void Tanh(Tensor x, Tensor y)
+    {
+        TensorShape.RequireSame(x, y, nameof(y));
+        System.Numerics.Tensors.TensorPrimitives.Tanh(x.AsSpan(), y.AsSpan());
+    }
+
+    /// <inheritdoc />
+    public void TanhBackward(Tensor y, Tensor dy, Tensor dx)
+    {
+        TensorShape.RequireSame(y, dy, nameof(dy));
+        TensorShape.RequireSame(y, dx, nameof(dx));
+        ElementwiseKernels.TanhBackward(y.AsSpan(), dy.AsSpan(), dx.AsSpan());
+    }
+
+    /// <inheritdoc />
+    public void Dropout(Tensor x, float probability, RandomGenerator random, Tensor mask, Tensor y)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        if (probability is < 0f or >= 1f)
+        {
+            throw new ArgumentOutOfRangeException(nameof(probability), probability, "The dropout probability must be in [0, 1).");
+        }
+
+        TensorShape.RequireSame(x, mask, nameof(mask));
+        TensorShape.RequireSame(x, y, nameof(y));
+        var m = mask.AsSpan();
+        float keptScale = 1f / (1f - probability);
+        for (int i = 0; i < m.Length; i++)
+        {
+            m[i] = random.NextSingle() < probability ? 0f : keptScale;
+        }
+
+        System.Numerics.Tensors.TensorPrimitives.Multiply(x.AsSpan(), m, y.AsSpan());
+    }
+
+    /// <inheritdoc />
+    public void Multiply(Tensor x, Tensor y, Tensor z)
+    {
+        TensorShape.RequireSame(x, y, nameof(y));
+        TensorShape.RequireSame(x, z, nameof(z));
+        System.Numerics.Tensors.TensorPrimitives.Multiply(x.AsSpan(), y.AsSpan(), z.AsSpan());
+    }
+
+    /// <inheritdoc />
+    public double MeanSquaredError(Tensor prediction, Tensor target, Tensor? gradient)
+    {
+        TensorShape.RequireSame(prediction, target, nameof(target));
+        if (gradient is not null)
+        {
+            TensorShape.RequireSame(prediction, gradient, nameof(gradient));
+        }
+
+        return ElementwiseKernels.MeanSquaredError(prediction.AsSpan(), target.AsSpan(), gradient is null ? default : gradient.AsSpan());
+    }
+
+    /// <inheritdoc />
+    public double BinaryCrossEntropyWithLogits(Tensor logits, Tensor target, Tensor? gradient)
+    {
+        TensorShape.RequireSame(logits, target, nameof(target));
+        if (gradient is not null)
+        {
+            TensorShape.RequireSame(logits, gradient, nameof(gradient));
+        }
+
+        return ElementwiseKernels.BinaryCrossEntropyWithLogits(logits.AsSpan(), target.AsSpan(), gradient is null ? default : gradient.AsSpan());
+    }
+
+    /// <inheritdoc />
+    public void SgdStep(Tensor parameter, Tensor gradient, Tensor? velocity, in SgdStepSettings settings)
+    {
+        TensorShape.RequireSame(parameter, gradient, nameof(gradient));
+        if (settings.Momentum != 0f)
+        {
+            ArgumentNullException.ThrowIfNull(velocity);
+            TensorShape.RequireSame(parameter, velocity, nameof(velocity));
+        }
+
+        ElementwiseKernels.SgdStep(parameter.AsSpan(), gradient.AsSpan(), velocity is null ? default : velocity.AsSpan(), settings);
+    }
+
+    /// <inheritdoc />
+    public void AdamStep(Tensor parameter, Tensor gradient, Tensor firstMoment, Tensor secondMoment, in AdamStepSettings settings)
+    {
+        TensorShape.RequireSame(parameter, gradient, nameof(gradient));
+        TensorShape.RequireSame(parameter, firstMoment, nameof(firstMoment));
+        TensorShape.RequireSame(parameter, secondMoment, nameof(secondMoment));
+        if (parameter.Length < ParallelElementThreshold || _pool.ThreadCount == 1)
+        {
+            ElementwiseKernels.AdamStep(parameter.AsSpan(), gradient.AsSpan(), firstMoment.AsSpan(), secondMoment.AsSpan(), settings);
+            return;
+        }
+
+        var work = t_adamWork ??= new AdamWork();
+        work.Set(parameter, gradient, firstMoment, secondMoment, settings, _pool.ThreadCount);
+        _pool.Run(work, _pool.ThreadCount);
+        work.Clear();
+    }
+
+    /// <inheritdoc />
+    public void Fill(Tensor tensor, float value) => tensor.AsSpan().Fill(value);
+
+    /// <inheritdoc />
+    public void Copy(Tensor source, Tensor destination)
+    {
+        if (source.Length != destination.Length)
+        {
+            throw new ArgumentException(
+                $"Cannot copy {TensorShape.Format(source.Shape)} ({source.Length} elements) into {TensorShape.Format(destination.Shape)} ({destination.Length} elements).",
+                nameof(destination));
+        }
+
+        source.AsSpan().CopyTo(destination.AsSpan());
+    }
+
+    /// <inheritdoc />
+    public void AddScaled(float alpha, Tensor x, Tensor y)
+    {
+        TensorShape.RequireSame(x, y, nameof(y));
+        MultiplyAdd(x.AsSpan(), alpha, y.AsSpan(), y.AsSpan());
+    }
+
+    /// <summary>An Adam step over equal slices of a large parameter, one slice per part.</summary>
+    private sealed class AdamWork : IParallelWork
+    {
+        private Tensor? _parameter, _gradient, _m, _v;
+        private AdamStepSettings _settings;
+        private int _parts;
+
+        public void Set(Tensor parameter, Tensor gradient, Tensor m, Tensor v, in AdamStepSettings settings, int parts)
+        {
+            (_parameter, _gradient, _m, _v, _settings, _parts) = (parameter, gradient, m, v, settings, parts);
+        }
+
+        public void Clear() => _parameter = _gradient = _m = _v = null;
+
+        public void Execute(int part)
+        {
+            int length = _parameter!.Length;
+            // Slices start on multiples of 64 elements so that every vector lane sees the same arithmetic
+            // whatever the number of parts.
+            int start = (int)((long)length * part / _parts) & ~63;
+            int end = part == _parts - 1 ? length : (int)((long)length * (part + 1) / _parts) & ~63;
+            ElementwiseKernels.AdamStep(
+                _parameter.AsSpan()[start..end], _gradient!.AsSpan()[start..end],
+                _m!.AsSpan()[start..end], _v!.AsSpan()[start..end], _settings);
+        }
+    }
+}
