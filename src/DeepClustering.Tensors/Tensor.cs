@@ -98,10 +98,10 @@ public sealed class Tensor
     public override string ToString() => $"Tensor{TensorShape.Format(_shape)}";
 
     /// <summary>
-    /// Gives this tensor a new shape, keeping its memory when it is large enough. The values are undefined
-    /// afterwards unless the element count is unchanged. Used by layers to reuse their buffers.
+    /// Gives this tensor a new shape, keeping its memory when it is large enough, so that a loop over batches of
+    /// varying size allocates nothing. The values are undefined afterwards unless the element count is unchanged.
     /// </summary>
-    internal void Resize(ReadOnlySpan<int> shape)
+    public void Resize(ReadOnlySpan<int> shape)
     {
         if (shape.SequenceEqual(_shape))
         {

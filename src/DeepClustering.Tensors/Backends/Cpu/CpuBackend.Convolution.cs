@@ -180,7 +180,7 @@ public sealed partial class CpuBackend
             int end = (int)((long)_images * (part + 1) / Parts);
             int area = _g.OutputArea, patch = _g.PatchSize, outChannels = _g.OutputChannels;
             int perChunk = Math.Clamp(ChunkFloats / (area * Math.Max(patch, outChannels)), 1, Math.Max(1, end - first));
-            float[] rows = Scratch(ref t_rows, perChunk * area * patch);
+            float[] rows = Scratch(ref t_rows, perChunk * area * patch + Im2Row.RowSlack);
             float[] outputRows = Scratch(ref t_outputRows, perChunk * area * outChannels);
             float[]? partial = _mode == Mode.BackwardWeight ? _partialWeights[part] : null;
             partial?.AsSpan(0, outChannels * patch).Clear();
@@ -230,7 +230,7 @@ public sealed partial class CpuBackend
             int rowsPerImage = _g.OutputArea * _g.PatchSize;
             for (int i = 0; i < count; i++)
             {
-                Im2Row.Unfold(_input.AsSpan((n0 + i) * imageSize, imageSize), rows.AsSpan(i * rowsPerImage, rowsPerImage), _g);
+                Im2Row.Unfold(_input.AsSpan((n0 + i) * imageSize, imageSize), rows.AsSpan(i * rowsPerImage), _g);
             }
         }
 
@@ -242,7 +242,7 @@ public sealed partial class CpuBackend
             {
                 var image = _input.AsSpan((n0 + i) * imageSize, imageSize);
                 image.Clear();
-                Im2Row.FoldAdd(rows.AsSpan(i * rowsPerImage, rowsPerImage), image, _g);
+                Im2Row.FoldAdd(rows.AsSpan(i * rowsPerImage), image, _g);
             }
         }
 

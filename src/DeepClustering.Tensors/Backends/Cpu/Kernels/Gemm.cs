@@ -171,6 +171,12 @@ internal static unsafe class Gemm
             float* sliver = dst + (long)s * kc;
             if (!transA)
             {
+                if (rows == 8 && mr == 8)
+                {
+                    PackEightRows(a + (long)(ic + s) * lda + pc, lda, kc, alpha, sliver);
+                    continue;
+                }
+
                 for (int r = 0; r < mr; r++)
                 {
                     if (r < rows)
@@ -211,6 +217,24 @@ internal static unsafe class Gemm
         }
     }
 
+    /// <summary>Interleaves eight rows (a transpose of an 8×kc block): dst[p·stride + r] = alpha · a[r, p].</summary>
+    private static void PackEightRows(float* a, int lda, int kc, float alpha, float* dst, int stride = 8)
+    {
+        float* r0 = a, r1 = a + lda, r2 = a + 2 * lda, r3 = a + 3 * lda;
+        float* r4 = a + 4 * lda, r5 = a + 5 * lda, r6 = a + 6 * lda, r7 = a + 7 * lda;
+        for (int p = 0; p < kc; p++, dst += stride)
+        {
+            dst[0] = alpha * r0[p];
+            dst[1] = alpha * r1[p];
+            dst[2] = alpha * r2[p];
+            dst[3] = alpha * r3[p];
+            dst[4] = alpha * r4[p];
+            dst[5] = alpha * r5[p];
+            dst[6] = alpha * r6[p];
+            dst[7] = alpha * r7[p];
+        }
+    }
+
     /// <summary>Packs depths pc … pc+kc−1, columns jc … jc+nc−1 of op(B) into NR-column panels (zero-padded).</summary>
     private static void PackB(bool transB, float* b, int ldb, int pc, int jc, int kc, int nc, int nr, float* dst)
     {
@@ -245,7 +269,13 @@ internal static unsafe class Gemm
             }
             else
             {
-                for (int j = 0; j < nr; j++)
+                int fullGroups = columns / 8;
+                for (int group = 0; group < fullGroups; group++)
+                {
+                    PackEightRows(b + (long)(jc + t + group * 8) * ldb + pc, ldb, kc, 1f, panel + group * 8, nr);
+                }
+
+                for (int j = fullGroups * 8; j < nr; j++)
                 {
                     if (j < columns)
                     {

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using DeepClustering.Networks;
+using DeepClustering.Tensors;
+using DeepClustering.Tensors.NN.Losses;
+using DeepClustering.Tensors.Optimizers;
+using DeepClustering.Tensors.Randomness;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DeepClustering.Training;
+
+/// <summary>
+/// Trains an autoencoder to reconstruct its input (the pretraining of DEC, IDEC, DCEC and DEKM): Adam on
+/// shuffled mini-batches. Reports progress per batch and logs a line per epoch; can be cancelled between batches.
+/// </summary>
+public sealed class AutoencoderTrainer
+{
+    private readonly AutoencoderTrainingOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a trainer.</summary>
+    public AutoencoderTrainer(AutoencoderTrainingOptions options, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>
+    /// Trains <paramref name="model"/> on <paramref name="data"/>, a tensor whose first dimension counts samples
+    /// and whose other dimensions are the model's input shape.
+    /// </summary>
+    public AutoencoderTrainingResult Train(Autoencoder model, Tensor data, IProgress<AutoencoderTrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Rank < 2)
+        {
+            throw new ArgumentException($"Expected samples along the first dimension, got shape {TensorShape.Format(data.Shape)}.", nameof(data));
+        }
+
+        var backend = model.Backend;
+        int samples = data.Size(0);
+        int sampleLength = data.Length / samples;
+        int batchSize = Math.Min(_options.BatchSize, samples);
+        int batchesPerEpoch = (samples + batchSize - 1) / batchSize;
+        var batchShape = data.Shape.ToArray();
+        batchShape[0] = batchSize;
+        var batch = new Tensor(backend, batchShape);
+        Loss loss = _options.Loss == ReconstructionLossKind.MeanSquaredError
+            ? new MeanSquaredErrorLoss(backend)
+            : new BinaryCrossEntropyWithLogitsLoss(backend);
+        var optimizer = new Adam(model.Parameters(), new AdamOptions { LearningRate = _options.LearningRate });
+        var random = new RandomGenerator(_options.Seed);
+        var order = Enumerable.Range(0, samples).ToArray();
+        var epochLosses = new List<double>(_options.Epochs);
+
+        model.Train();
+        bool inputGradient = model.InputGradientRequired;
+        model.InputGradientRequired = false;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            for (int epoch = 1; epoch <= _options.Epochs; epoch++)
+            {
+                if (_options.Shuffle)
+                {
+                    random.Shuffle<int>(order);
+                }
+
+                double weightedLoss = 0;
+                for (int b = 0; b < batchesPerEpoch; b++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    int start = b * batchSize;
+                    int count = Math.Min(batchSize, samples - start);
+                    batchShape[0] = count;
+                    batch.Resize(batchShape);
+                    GatherRows(data, order.AsSpan(start, count), sampleLength, batch);
+
+                    optimizer.ZeroGradient();
+                    var reconstruction = model.Forward(batch);
+                    double value = loss.Forward(reconstruction, batch);
+                    if (!double.IsFinite(value))
+                    {
+                        throw new InvalidOperationException(
+                            $"The reconstruction loss became {value} in epoch {epoch}, batch {b + 1}; lower the learning rate or check the data.");
+                    }
+
+                    model.Backward(loss.Backward());
+                    optimizer.Step();
+                    weightedLoss += value * count;
+                    progress?.Report(new AutoencoderTrainingProgress(epoch, _options.Epochs, b + 1, batchesPerEpoch, weightedLoss / (start + count)));
+                }
+
+                epochLosses.Add(weightedLoss / samples);
+                _logger.LogInformation("Autoencoder epoch {Epoch}/{Epochs}: loss {Loss:G6}", epoch, _options.Epochs, weightedLoss / samples);
+            }
+        }
+        finally
+        {
+            model.InputGradientRequired = inputGradient;
+        }
+
+        double seconds = clock.Elapsed.TotalSeconds;
+        return new AutoencoderTrainingResult(epochLosses, seconds, (double)samples * _options.Epochs / seconds);
+    }
+
+    private static void GatherRows(Tensor data, ReadOnlySpan<int> rows, int rowLength, Tensor destination)
+    {
+        var source = data.AsSpan();
+        var target = destination.AsSpan();
+        for (int i = 0; i < rows.Length; i++)
+        {
+            source.Slice(rows[i] * rowLength, rowLength).CopyTo(target.Slice(i * rowLength, rowLength));
+        }
+    }
+}

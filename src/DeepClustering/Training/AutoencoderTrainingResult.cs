@@ -1,0 +1,7 @@
+namespace DeepClustering.Training;
+
+/// <summary>What a finished autoencoder training measured.</summary>
+/// <param name="EpochLosses">The mean reconstruction loss of each epoch, weighted by batch size.</param>
+/// <param name="Seconds">Wall-clock duration.</param>
+/// <param name="SamplesPerSecond">Training throughput.</param>
+public sealed record AutoencoderTrainingResult(IReadOnlyList<double> EpochLosses, double Seconds, double SamplesPerSecond);
