@@ -14,9 +14,6 @@ internal sealed class TailRecordingStream : Stream
         _inner = inner;
     }
 
-    /// <summary>The number of bytes read through this stream so far.</summary>
-    public long BytesRead { get; private set; }
-
     /// <summary>The last four bytes read (fewer, zero-padded at the start, while fewer have been read).</summary>
     public ReadOnlySpan<byte> LastFourBytes => _tail;
 
@@ -58,7 +55,6 @@ internal sealed class TailRecordingStream : Stream
             buffer[..read].CopyTo(_tail.AsSpan(_tail.Length - read));
         }
 
-        BytesRead += read;
         return read;
     }
 
