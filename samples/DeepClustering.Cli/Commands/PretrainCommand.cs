@@ -1,0 +1,96 @@
+using System.CommandLine;
+using DeepClustering.Networks;
+using DeepClustering.Tensors.Backends.Cpu;
+using DeepClustering.Tensors.Randomness;
+using DeepClustering.Training;
+using Spectre.Console;
+
+namespace DeepClustering.Cli.Commands;
+
+/// <summary><c>pretrain</c>: trains an autoencoder to reconstruct images and reports its progress and loss.</summary>
+internal static class PretrainCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "conv (the DCEC/DEKM convolutional autoencoder) or dense (DEC's 784-500-500-2000-10)", DefaultValueFactory = _ => "conv" };
+        model.AcceptOnlyFromAmong("conv", "dense");
+        var data = new Option<string>("--data") { Description = DataSources.Help, DefaultValueFactory = _ => "mnist-test" };
+        var epochs = new Option<int>("--epochs") { Description = "passes over the data", DefaultValueFactory = _ => 3 };
+        var batchSize = new Option<int>("--batch-size") { Description = "samples per mini-batch", DefaultValueFactory = _ => AutoencoderTrainingOptions.Defaults.BatchSize };
+        var learningRate = new Option<float>("--learning-rate") { Description = "Adam's step size", DefaultValueFactory = _ => AutoencoderTrainingOptions.Defaults.LearningRate };
+        var embedding = new Option<int>("--embedding-dimension") { Description = "width of the embedding", DefaultValueFactory = _ => 10 };
+        var seed = new Option<long>("--seed") { Description = "seed of the initial weights and the shuffling", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "CPU threads; 0 uses every core", DefaultValueFactory = _ => 0 };
+        var limit = new Option<int>("--limit") { Description = "use only the first N images (0: all)", DefaultValueFactory = _ => 0 };
+
+        var command = new Command("pretrain", "Train an autoencoder to reconstruct images, printing progress and loss.")
+        {
+            model, data, epochs, batchSize, learningRate, embedding, seed, threads, limit,
+        };
+        command.SetAction((result, cancellationToken) => Task.FromResult(Run(
+            result.GetValue(model)!, result.GetValue(data)!, result.GetValue(epochs), result.GetValue(batchSize),
+            result.GetValue(learningRate), result.GetValue(embedding), result.GetValue(seed), result.GetValue(threads),
+            result.GetValue(limit), cancellationToken)));
+        return command;
+    }
+
+    private static int Run(string modelName, string dataSource, int epochs, int batchSize, float learningRate, int embeddingDimension,
+        long seed, int threads, int limit, CancellationToken cancellationToken)
+    {
+        var set = DataSources.Take(DataSources.Load(dataSource), limit);
+        using var backend = new CpuBackend(new CpuBackendOptions { Threads = threads });
+        var random = new RandomGenerator(seed);
+        var images = set.Images;
+        var (autoencoder, data) = modelName == "dense"
+            ? (DenseAutoencoder.Create(backend, images.ValuesPerImage, DenseAutoencoder.DecHiddenWidths, embeddingDimension, random), images.ToFlatTensor(backend))
+            : (ConvolutionalAutoencoder.Create(backend, images.Channels, embeddingDimension, random), images.ToTensor(backend));
+
+        AnsiConsole.MarkupLine($"[bold]{modelName}[/] autoencoder on [bold]{Markup.Escape(dataSource)}[/]: {images.Count} images of " +
+            $"{images.Channels}×{images.Height}×{images.Width}, {autoencoder.Parameters().Sum(p => p.Value.Length):N0} parameters, {Markup.Escape(backend.Name)}");
+        var trainer = new AutoencoderTrainer(new AutoencoderTrainingOptions
+        {
+            Epochs = epochs,
+            BatchSize = batchSize,
+            LearningRate = learningRate,
+            Seed = seed,
+        });
+
+        AutoencoderTrainingResult result;
+        if (AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            result = AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(context =>
+                {
+                    var task = context.AddTask("training", maxValue: epochs);
+                    var progress = new Progress<AutoencoderTrainingProgress>(p =>
+                    {
+                        task.Description = $"epoch {p.Epoch}/{p.Epochs}, loss {p.Loss:F5}";
+                        task.Value = p.Epoch - 1 + (double)p.Batch / p.BatchesPerEpoch;
+                    });
+                    return trainer.Train(autoencoder, data, progress, cancellationToken);
+                });
+        }
+        else
+        {
+            var progress = new SynchronousProgress<AutoencoderTrainingProgress>(p =>
+            {
+                if (p.Batch == p.BatchesPerEpoch)
+                {
+                    Console.WriteLine($"epoch {p.Epoch}/{p.Epochs}: loss {p.Loss:F6}");
+                }
+            });
+            result = trainer.Train(autoencoder, data, progress, cancellationToken);
+        }
+
+        var table = new Table().AddColumns("epoch", "reconstruction loss (MSE)");
+        for (int i = 0; i < result.EpochLosses.Count; i++)
+        {
+            table.AddRow((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), result.EpochLosses[i].ToString("F6", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"{result.Seconds:F1} s, {result.SamplesPerSecond:F0} samples/s");
+        return 0;
+    }
+}
