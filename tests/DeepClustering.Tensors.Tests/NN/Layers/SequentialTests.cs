@@ -1,0 +1,76 @@
+using DeepClustering.Tensors.Backends.Cpu;
+using DeepClustering.Tensors.NN.Activations;
+using DeepClustering.Tensors.NN.Convolution;
+using DeepClustering.Tensors.NN.Layers;
+using DeepClustering.Tensors.Randomness;
+using DeepClustering.Tensors.Tests.TestSupport;
+
+namespace DeepClustering.Tensors.Tests.NN.Layers;
+
+public sealed class SequentialTests : IDisposable
+{
+    private readonly CpuBackend _backend = new(new CpuBackendOptions { Threads = 2 });
+
+    public void Dispose() => _backend.Dispose();
+
+    [Fact]
+    public void Gradients_of_a_convolutional_network_match_finite_differences()
+    {
+        var random = new RandomGenerator(1);
+        var model = new Sequential(_backend,
+            new Conv2d(_backend, 2, 3, 3, random, stride: 1, padding: 1),
+            new Tanh(_backend),
+            new Flatten(_backend),
+            new Linear(_backend, 3 * 4 * 5, 4, random),
+            new Sigmoid(_backend));
+        var x = TestData.Uniform(_backend, random, -1, 1, 2, 2, 4, 5);
+
+        var result = GradientChecker.Check(model, x, GradientTolerance.Layers);
+
+        result.AssertWithin(GradientTolerance.Layers);
+        Assert.Equal(["input", "0.weight", "0.bias", "3.weight", "3.bias"], result.TensorNames.ToArray());
+    }
+
+    [Fact]
+    public void Gradients_of_a_relu_network_match_finite_differences_away_from_the_kinks()
+    {
+        // A central difference is exact only if no ReLU input crosses 0 between x − h and x + h. A step of
+        // h = 0.01 on an input (|∂z/∂x| = |w| ≤ 1/√5) or on a first-layer weight or bias (|∂z/∂θ| ≤ max|x| = 1)
+        // moves a pre-activation z by at most 0.01, so the data are drawn until every |z| ≥ 0.03.
+        for (long seed = 1; seed <= 200; seed++)
+        {
+            var random = new RandomGenerator(seed);
+            var first = new Linear(_backend, 5, 4, random);
+            var model = new Sequential(_backend, first, new ReLU(_backend), new Linear(_backend, 4, 3, random), new Tanh(_backend));
+            var x = TestData.Uniform(_backend, random, -1, 1, 3, 5);
+            var preActivations = first.Forward(x).ToArray();
+            if (preActivations.Any(z => Math.Abs(z) < 0.03f))
+            {
+                continue;
+            }
+
+            // Both signs occur, so the check covers the gradient through active and through dead units.
+            Assert.Contains(preActivations, z => z > 0);
+            Assert.Contains(preActivations, z => z < 0);
+            GradientChecker.Check(model, x, GradientTolerance.Layers).AssertWithin(GradientTolerance.Layers);
+            return;
+        }
+
+        Assert.Fail("No seed gave pre-activations away from the kink.");
+    }
+
+    [Fact]
+    public void Without_an_input_gradient_the_parameter_gradients_are_still_right()
+    {
+        var random = new RandomGenerator(3);
+        var model = new Sequential(_backend, new Linear(_backend, 4, 3, random), new Tanh(_backend), new Linear(_backend, 3, 2, random));
+        model.InputGradientRequired = false;
+        var x = TestData.Uniform(_backend, random, -1, 1, 3, 4);
+
+        var result = GradientChecker.Check(model, x, GradientTolerance.Layers);
+
+        result.AssertWithin(GradientTolerance.Layers);
+        Assert.DoesNotContain("input", result.TensorNames);
+        Assert.Null(model.Backward(model.Forward(x)));
+    }
+}
