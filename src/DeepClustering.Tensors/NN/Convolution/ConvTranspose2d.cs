@@ -141,6 +141,12 @@ public sealed class ConvTranspose2d : Module
         return inputGradient;
     }
 
+    internal override void ZeroGradientsOfTree()
+    {
+        Weight.ZeroGradient();
+        Bias?.ZeroGradient();
+    }
+
     /// <inheritdoc />
     protected override IEnumerable<(string Name, Parameter Parameter)> OwnParameters()
     {
