@@ -73,4 +73,48 @@ public sealed class SequentialTests : IDisposable
         Assert.DoesNotContain("input", result.TensorNames);
         Assert.Null(model.Backward(model.Forward(x)));
     }
+
+    [Fact]
+    public void ZeroGradient_clears_every_parameter_of_a_nested_tree()
+    {
+        // A Sequential inside a custom module (which walks its children the default way) inside a Sequential.
+        var random = new RandomGenerator(4);
+        var inner = new Sequential(_backend, new Conv2d(_backend, 1, 2, 3, random, padding: 1), new Flatten(_backend));
+        var model = new Sequential(_backend,
+            new Wrapper(inner),
+            new Linear(_backend, 2 * 3 * 3, 3, random),
+            new ConvTranspose2dAfterReshape(_backend, random));
+        var x = TestData.Uniform(_backend, random, -1, 1, 2, 1, 3, 3);
+        var y = model.Forward(x);
+        model.ZeroGradient();
+        model.Backward(TestData.Uniform(_backend, random, -1, 1, y.Shape.ToArray()));
+        var parameters = model.NamedParameters().ToList();
+        Assert.Equal(6, parameters.Count);
+        Assert.All(parameters, p => Assert.Contains(p.Parameter.Gradient.ToArray(), v => v != 0f));
+
+        model.ZeroGradient();
+
+        Assert.All(parameters, p => Assert.All(p.Parameter.Gradient.ToArray(), v => Assert.Equal(0f, v)));
+    }
+
+    private sealed class Wrapper(DeepClustering.Tensors.NN.Module inner) : DeepClustering.Tensors.NN.Module(inner.Backend)
+    {
+        public override Tensor Forward(Tensor input) => inner.Forward(input);
+
+        public override Tensor? Backward(Tensor outputGradient) => inner.Backward(outputGradient);
+
+        public override IEnumerable<(string Name, DeepClustering.Tensors.NN.Module Module)> NamedChildren() => [("inner", inner)];
+    }
+
+    private sealed class ConvTranspose2dAfterReshape(DeepClustering.Tensors.Backends.IComputeBackend backend, RandomGenerator random)
+        : DeepClustering.Tensors.NN.Module(backend)
+    {
+        private readonly Sequential _layers = new(backend, new Reshape(backend, 3, 1, 1), new ConvTranspose2d(backend, 3, 2, 2, random, stride: 2));
+
+        public override Tensor Forward(Tensor input) => _layers.Forward(input);
+
+        public override Tensor? Backward(Tensor outputGradient) => _layers.Backward(outputGradient);
+
+        public override IEnumerable<(string Name, DeepClustering.Tensors.NN.Module Module)> NamedChildren() => [("layers", _layers)];
+    }
 }
