@@ -193,6 +193,22 @@ public sealed unsafe class GemmTests : IDisposable
             (kc, a, b, c, ldc, acc) => GemmMicroKernels.Kernel6x16(kc, a, b, c, ldc, acc));
     }
 
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(1f)]
+    [InlineData(-0.5f)]
+    public void An_empty_inner_dimension_only_scales_c(float beta)
+    {
+        var c = new[] { 1f, -2f, 3f, 4f, 5f, 6f };
+        float* none = stackalloc float[1];
+        fixed (float* pc = c)
+        {
+            Gemm.Multiply(false, false, 2, 3, 0, 1f, none, 1, none, 3, beta, pc, 3);
+        }
+
+        Assert.Equal(new[] { 1f, -2f, 3f, 4f, 5f, 6f }.Select(v => beta * v), c);
+    }
+
     [Fact]
     public void Mismatched_inner_dimensions_name_both_shapes()
     {

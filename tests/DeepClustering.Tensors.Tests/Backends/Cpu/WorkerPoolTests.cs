@@ -73,6 +73,35 @@ public sealed class WorkerPoolTests
     }
 
     [Fact]
+    public void Concurrent_callers_each_get_all_their_parts_run()
+    {
+        // One caller gets the workers; the other, finding the pool busy, runs its parts itself.
+        using var pool = new WorkerPool(2);
+        var works = new[] { new CountingWork(7), new CountingWork(7) };
+        using var start = new Barrier(2);
+        var callers = works.Select(work => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (int i = 0; i < 300; i++)
+            {
+                pool.Run(work, 7);
+            }
+        })).ToArray();
+
+        foreach (var thread in callers)
+        {
+            thread.Start();
+        }
+
+        foreach (var thread in callers)
+        {
+            thread.Join();
+        }
+
+        Assert.All(works, work => Assert.All(work.Counts, count => Assert.Equal(300, count)));
+    }
+
+    [Fact]
     public void Dispose_stops_the_threads_and_later_parallel_runs_are_refused()
     {
         var pool = new WorkerPool(3);

@@ -82,4 +82,89 @@ public sealed class Conv2dTests : IDisposable
             }
         }
     }
+
+    [Fact]
+    public void A_large_batch_split_into_chunks_and_threads_matches_image_by_image_results()
+    {
+        // 80 images of 2×20×20 with a 3×3 kernel unfold to 7 200 floats each, so a 1 MiB chunk holds 36 images:
+        // each of the two threads gets 40 images and works through a chunk of 36 and one of 4.
+        const int Images = 80;
+        var random = new RandomGenerator(11);
+        var layer = new Conv2d(_backend, 2, 3, 3, random, padding: 1);
+        var x = TestData.Uniform(_backend, random, -1, 1, Images, 2, 20, 20);
+        var dy = TestData.Uniform(_backend, random, -1, 1, Images, 3, 20, 20);
+        layer.ZeroGradient();
+        var y = layer.Forward(x).ToArray();
+        var dx = layer.Backward(dy)!.ToArray();
+        var dw = layer.Weight.Gradient.ToArray();
+        var db = layer.Bias!.Gradient.ToArray();
+
+        var expectedDw = new double[dw.Length];
+        var expectedDb = new double[db.Length];
+        int inSize = 2 * 20 * 20, outSize = 3 * 20 * 20;
+        for (int i = 0; i < Images; i++)
+        {
+            var xi = new Tensor(_backend, x.AsSpan().Slice(i * inSize, inSize), 1, 2, 20, 20);
+            var dyi = new Tensor(_backend, dy.AsSpan().Slice(i * outSize, outSize), 1, 3, 20, 20);
+            layer.ZeroGradient();
+            // Outputs and input gradients are computed row by row, so they are bit for bit those of one image alone.
+            Assert.Equal(y.AsSpan(i * outSize, outSize).ToArray(), layer.Forward(xi).ToArray());
+            Assert.Equal(dx.AsSpan(i * inSize, inSize).ToArray(), layer.Backward(dyi)!.ToArray());
+            for (int j = 0; j < dw.Length; j++)
+            {
+                expectedDw[j] += layer.Weight.Gradient.AsSpan()[j];
+            }
+
+            for (int j = 0; j < db.Length; j++)
+            {
+                expectedDb[j] += layer.Bias.Gradient.AsSpan()[j];
+            }
+        }
+
+        // Weight and bias gradients sum 32 000 products in another order: float32 rounding of sums of O(100).
+        for (int j = 0; j < dw.Length; j++)
+        {
+            Assert.Equal(expectedDw[j], dw[j], 1e-3);
+        }
+
+        for (int j = 0; j < db.Length; j++)
+        {
+            Assert.Equal(expectedDb[j], db[j], 1e-3);
+        }
+    }
+
+    [Fact]
+    public void Backward_overwrites_after_ZeroGradient_and_adds_otherwise()
+    {
+        var random = new RandomGenerator(12);
+        var layer = new Conv2d(_backend, 2, 3, 3, random, stride: 2, padding: 1);
+        var transposed = new ConvTranspose2d(_backend, 2, 3, 3, random, stride: 2, padding: 1, outputPadding: 1);
+        foreach (var module in new DeepClustering.Tensors.NN.Module[] { layer, transposed })
+        {
+            var x = TestData.Uniform(_backend, random, -1, 1, 3, 2, 5, 5);
+            var y = module.Forward(x);
+            var dy = TestData.Uniform(_backend, random, -1, 1, y.Shape.ToArray());
+            var parameters = module.Parameters();
+            foreach (var p in parameters)
+            {
+                p.Gradient.AsSpan().Fill(100f);
+            }
+
+            module.ZeroGradient();
+            module.Backward(dy);
+            var once = parameters.Select(p => p.Gradient.ToArray()).ToList();
+            module.Backward(dy);
+
+            // Not bit for bit: the per-thread partial sums are added to the old gradient one after the other,
+            // (g + p₀) + p₁ instead of 2·(p₀ + p₁), so the last bit may differ.
+            for (int i = 0; i < parameters.Count; i++)
+            {
+                var twice = parameters[i].Gradient.ToArray();
+                for (int j = 0; j < twice.Length; j++)
+                {
+                    Assert.Equal(2.0 * once[i][j], twice[j], 1e-5 * Math.Max(1, Math.Abs(2.0 * once[i][j])));
+                }
+            }
+        }
+    }
 }

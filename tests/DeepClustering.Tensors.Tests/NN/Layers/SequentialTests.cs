@@ -32,6 +32,28 @@ public sealed class SequentialTests : IDisposable
     }
 
     [Fact]
+    public void Gradients_stay_right_when_the_batch_size_changes_between_calls()
+    {
+        // The layers reuse their buffers: a larger batch grows them, a smaller one uses a prefix.
+        var random = new RandomGenerator(2);
+        var model = new Sequential(_backend,
+            new Conv2d(_backend, 1, 2, 3, random, stride: 2, padding: 1),
+            new Tanh(_backend),
+            new Flatten(_backend),
+            new Linear(_backend, 2 * 3 * 3, 3, random));
+        foreach (int batch in new[] { 4, 1, 3 })
+        {
+            if (batch == 1)
+            {
+                model.Forward(TestData.Uniform(_backend, random, -1, 1, 7, 1, 5, 5));
+            }
+
+            var x = TestData.Uniform(_backend, random, -1, 1, batch, 1, 5, 5);
+            GradientChecker.Check(model, x, GradientTolerance.Layers).AssertWithin(GradientTolerance.Layers);
+        }
+    }
+
+    [Fact]
     public void Gradients_of_a_relu_network_match_finite_differences_away_from_the_kinks()
     {
         // A central difference is exact only if no ReLU input crosses 0 between x − h and x + h. A step of
