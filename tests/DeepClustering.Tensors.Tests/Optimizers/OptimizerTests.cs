@@ -156,6 +156,29 @@ public sealed class OptimizerTests : IDisposable
         Assert.NotEqual(Start, trained.Value.ToArray());
     }
 
+    [Fact]
+    public void Adam_counts_the_bias_correction_steps_of_each_parameter_separately()
+    {
+        // PyTorch keeps Adam's step count per parameter and skips parameters without a gradient. A parameter
+        // frozen for two steps must take, once unfrozen, the first-step update θ₀ − lr·sign(g₁) = [0.9, −1.9, 0.4];
+        // with the optimizer's global count (3) the bias correction would shrink it to 0.64·lr.
+        var early = new Parameter(new Tensor(_backend, Start, 3));
+        var late = new Parameter(new Tensor(_backend, Start, 3)) { RequiresGradient = false };
+        var adam = new Adam([early, late], new AdamOptions { LearningRate = 0.1f });
+        for (int step = 0; step < 2; step++)
+        {
+            FirstGradient.CopyTo(early.Gradient.AsSpan());
+            adam.Step();
+        }
+
+        late.RequiresGradient = true;
+        FirstGradient.CopyTo(late.Gradient.AsSpan());
+        adam.Step();
+
+        AssertClose([0.9, -1.9, 0.4], late.Value.ToArray());
+        Assert.Equal(3, adam.StepCount);
+    }
+
     public static TheoryData<string, Func<Parameter[], Optimizer>> InvalidOptions => new()
     {
         { "LearningRate", p => new Sgd(p, new SgdOptions { LearningRate = 0f }) },
