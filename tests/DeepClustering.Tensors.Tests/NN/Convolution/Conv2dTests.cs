@@ -20,6 +20,8 @@ public sealed class Conv2dTests : IDisposable
         { 2, 3, 7, 6, 2, 2, 2, 0, true },   // even kernel, stride 2 leaves the last input row unused
         { 2, 2, 3, 8, 3, 3, 2, 2, false },  // stride 2 with padding 2, no bias
         { 1, 2, 5, 5, 3, 1, 1, 0, true },   // 1×1 kernel, a single image
+        { 2, 2, 3, 4, 2, 2, 1, 2, true },   // padding ≥ kernel: corner outputs lie wholly in the padding
+        { 1, 1, 3, 3, 2, 1, 2, 1, true },   // 1×1 kernel, stride 2, padding 1: border outputs see only the bias
     };
 
     [Theory]

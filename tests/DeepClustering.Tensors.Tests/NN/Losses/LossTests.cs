@@ -65,4 +65,37 @@ public sealed class LossTests : IDisposable
         Assert.Equal(25.0, value, 1e-4);
         Assert.Equal([0f, -0.25f, 0.25f, 0f], loss.Backward().ToArray());
     }
+
+    [Fact]
+    public void Losses_over_several_blocks_match_the_definition()
+    {
+        // 15 000 elements: MSE works in blocks of 4 096, so the value and gradient cross block boundaries.
+        var random = new RandomGenerator(3);
+        var prediction = TestData.Uniform(_backend, random, -2, 2, 3, 5000);
+        var target = TestData.Uniform(_backend, random, 0, 1, 3, 5000);
+        var p = prediction.ToArray();
+        var t = target.ToArray();
+        int count = p.Length;
+
+        var mse = new MeanSquaredErrorLoss(_backend);
+        double mseValue = mse.Forward(prediction, target);
+        var mseGradient = mse.Backward().ToArray();
+        var bce = new BinaryCrossEntropyWithLogitsLoss(_backend);
+        double bceValue = bce.Forward(prediction, target);
+        var bceGradient = bce.Backward().ToArray();
+
+        double expectedMse = 0, expectedBce = 0;
+        for (int i = 0; i < count; i++)
+        {
+            double d = (double)p[i] - t[i];
+            expectedMse += d * d;
+            double sigmoid = 1 / (1 + Math.Exp(-(double)p[i]));
+            expectedBce -= t[i] * Math.Log(sigmoid) + (1 - t[i]) * Math.Log(1 - sigmoid);
+            Assert.Equal(2 * d / count, mseGradient[i], 1e-9);
+            Assert.Equal((sigmoid - t[i]) / count, bceGradient[i], 1e-9);
+        }
+
+        Assert.Equal(expectedMse / count, mseValue, 1e-5);
+        Assert.Equal(expectedBce / count, bceValue, 1e-5);
+    }
 }
