@@ -36,17 +36,4 @@ internal static class TestData
 
         return tensor;
     }
-
-    /// <summary>Overwrites every parameter of a module with values uniform in [low, high).</summary>
-    public static void RandomizeParameters(DeepClustering.Tensors.NN.Module module, RandomGenerator random, double low = -1, double high = 1)
-    {
-        foreach (var (_, parameter) in module.NamedParameters())
-        {
-            var values = parameter.Value.AsSpan();
-            for (int i = 0; i < values.Length; i++)
-            {
-                values[i] = (float)random.NextUniform(low, high);
-            }
-        }
-    }
 }
