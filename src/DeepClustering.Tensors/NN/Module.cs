@@ -82,11 +82,24 @@ public abstract class Module
     public IReadOnlyList<Parameter> Parameters() => NamedParameters().Select(p => p.Parameter).ToList();
 
     /// <summary>Clears the gradients of all parameters.</summary>
-    public void ZeroGradient()
+    public void ZeroGradient() => ZeroGradientsOfTree();
+
+    /// <summary>
+    /// Clears the gradients of this module's parameters and of its children's. This runs once per training step,
+    /// so it must not allocate: walking <see cref="NamedParameters"/> built a dotted name string and an iterator
+    /// per parameter. The default walks <see cref="OwnParameters"/> and <see cref="NamedChildren"/> (an iterator
+    /// each); the engine's layers and <see cref="Layers.Sequential"/> override it to walk their fields.
+    /// </summary>
+    internal virtual void ZeroGradientsOfTree()
     {
-        foreach (var (_, parameter) in NamedParameters())
+        foreach (var (_, parameter) in OwnParameters())
         {
             parameter.ZeroGradient();
+        }
+
+        foreach (var (_, child) in NamedChildren())
+        {
+            child.ZeroGradientsOfTree();
         }
     }
 

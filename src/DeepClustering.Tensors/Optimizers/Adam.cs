@@ -11,6 +11,7 @@ public sealed class Adam : Optimizer
 {
     private readonly Tensor[] _firstMoments;
     private readonly Tensor[] _secondMoments;
+    private readonly int[] _steps;
     private readonly AdamOptions _options;
     private float _learningRate;
 
@@ -30,6 +31,7 @@ public sealed class Adam : Optimizer
         _learningRate = options.LearningRate;
         _firstMoments = Parameters.Select(p => new Tensor(p.Value.Backend, p.Value.Shape.ToArray())).ToArray();
         _secondMoments = Parameters.Select(p => new Tensor(p.Value.Backend, p.Value.Shape.ToArray())).ToArray();
+        _steps = new int[Parameters.Count];
     }
 
     /// <inheritdoc />
@@ -42,8 +44,11 @@ public sealed class Adam : Optimizer
     /// <inheritdoc />
     protected override void Update(int index, Parameter parameter)
     {
+        // The bias correction counts this parameter's own updates, as torch.optim.Adam keeps state['step'] per
+        // parameter: one that was frozen for a while starts again from step 1 when it is unfrozen.
+        int step = ++_steps[index];
         var settings = new AdamStepSettings(_learningRate, _options.Beta1, _options.Beta2, _options.Epsilon,
-            _options.WeightDecay, _options.DecoupledWeightDecay, StepCount);
+            _options.WeightDecay, _options.DecoupledWeightDecay, step);
         parameter.Value.Backend.AdamStep(parameter.Value, parameter.Gradient, _firstMoments[index], _secondMoments[index], settings);
     }
 }

@@ -46,9 +46,10 @@ public abstract class Optimizer
     /// <summary>Clears the gradients of every parameter.</summary>
     public void ZeroGradient()
     {
-        foreach (var parameter in Parameters)
+        // An index loop: foreach over the IReadOnlyList interface boxes an enumerator on every training step.
+        for (int i = 0; i < Parameters.Count; i++)
         {
-            parameter.ZeroGradient();
+            Parameters[i].ZeroGradient();
         }
     }
 

@@ -56,7 +56,8 @@ public sealed partial class CpuBackend : IComputeBackend
         if (cRows != m || cColumns != n)
         {
             throw new ArgumentException(
-                $"The product is {m}×{n} but c has shape {TensorShape.Format(c.Shape)}.", nameof(c));
+                $"The product of a {TensorShape.Format(a.Shape)} and b {TensorShape.Format(b.Shape)} has shape [{m}, {n}] but c has shape {TensorShape.Format(c.Shape)}.",
+                nameof(c));
         }
 
         RequireCpu(a, nameof(a));

@@ -115,6 +115,12 @@ public sealed class Conv2d : Module
         return inputGradient;
     }
 
+    internal override void ZeroGradientsOfTree()
+    {
+        Weight.ZeroGradient();
+        Bias?.ZeroGradient();
+    }
+
     /// <inheritdoc />
     protected override IEnumerable<(string Name, Parameter Parameter)> OwnParameters()
     {

@@ -121,6 +121,9 @@ public sealed class ConvTranspose2d : Module
     public override Tensor? Backward(Tensor outputGradient)
     {
         var input = RequireForward(_input);
+        // Checked here: the kernels below see the gradient as a convolution's input and would report a batch
+        // mismatch against a shape that is neither the gradient's nor the output's.
+        TensorShape.RequireSame(_output!, outputGradient, nameof(outputGradient));
         if (Weight.RequiresGradient)
         {
             Backend.Conv2dBackwardWeight(input, outputGradient, Weight.RawGradient, _geometry, Weight.BeginGradientWrite());
@@ -139,6 +142,12 @@ public sealed class ConvTranspose2d : Module
         var inputGradient = EnsureBuffer(ref _inputGradient, input.Shape);
         Backend.Conv2dForward(outputGradient, Weight.Value, null, inputGradient, _geometry);
         return inputGradient;
+    }
+
+    internal override void ZeroGradientsOfTree()
+    {
+        Weight.ZeroGradient();
+        Bias?.ZeroGradient();
     }
 
     /// <inheritdoc />

@@ -82,6 +82,12 @@ public sealed class Linear : Module
         return inputGradient;
     }
 
+    internal override void ZeroGradientsOfTree()
+    {
+        Weight.ZeroGradient();
+        Bias?.ZeroGradient();
+    }
+
     /// <inheritdoc />
     protected override IEnumerable<(string Name, Parameter Parameter)> OwnParameters()
     {

@@ -19,6 +19,15 @@ public class Reshape : Module
         : base(backend)
     {
         ArgumentNullException.ThrowIfNull(sampleShape);
+        foreach (int size in sampleShape)
+        {
+            if (size <= 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(sampleShape), size,
+                    $"Every dimension of the sample shape {TensorShape.Format(sampleShape)} must be positive.");
+            }
+        }
+
         _sampleShape = (int[])sampleShape.Clone();
         _sampleLength = _sampleShape.Length == 0 ? 0 : TensorShape.ElementCount(_sampleShape, nameof(sampleShape));
     }
@@ -65,7 +74,9 @@ public class Reshape : Module
     /// <inheritdoc />
     public override Tensor? Backward(Tensor outputGradient)
     {
-        RequireForward(_output);
+        var output = RequireForward(_output);
+        // Copy only checks the element count; a gradient of another shape is a caller's mistake.
+        TensorShape.RequireSame(output, outputGradient, nameof(outputGradient));
         if (!InputGradientRequired)
         {
             return null;

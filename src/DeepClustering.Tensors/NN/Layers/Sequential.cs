@@ -93,4 +93,12 @@ public sealed class Sequential : Module
 
     /// <inheritdoc />
     public override IEnumerable<(string Name, Module Module)> NamedChildren() => _modules;
+
+    internal override void ZeroGradientsOfTree()
+    {
+        for (int i = 0; i < _modules.Count; i++)
+        {
+            _modules[i].Module.ZeroGradientsOfTree();
+        }
+    }
 }
