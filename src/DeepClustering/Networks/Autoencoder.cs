@@ -22,7 +22,10 @@ public class Autoencoder : Module
 
         Encoder = encoder;
         Decoder = decoder;
+        _children = [("encoder", encoder), ("decoder", decoder)];
     }
+
+    private readonly (string Name, Module Module)[] _children;
 
     /// <summary>Maps inputs to embeddings.</summary>
     public Sequential Encoder { get; }
@@ -56,5 +59,5 @@ public class Autoencoder : Module
     }
 
     /// <inheritdoc />
-    public override IEnumerable<(string Name, Module Module)> NamedChildren() => [("encoder", Encoder), ("decoder", Decoder)];
+    public override IEnumerable<(string Name, Module Module)> NamedChildren() => _children;
 }

@@ -16,9 +16,6 @@ internal static unsafe class GemmMicroKernels
     /// <summary>Tile columns of the 512-bit kernel: two 16-float vectors.</summary>
     public const int Columns512 = 32;
 
-    /// <summary>Tile rows of the wide 512-bit kernel.</summary>
-    public const int Rows512Wide = 12;
-
     /// <summary>Tile rows of the 256-bit kernel.</summary>
     public const int Rows256 = 6;
 
@@ -73,74 +70,6 @@ internal static unsafe class GemmMicroKernels
         Store512(c + 5 * ldc, accumulate, c50, c51);
         Store512(c + 6 * ldc, accumulate, c60, c61);
         Store512(c + 7 * ldc, accumulate, c70, c71);
-    }
-
-    /// <summary>C[12×32] (+)= A·B with 24 accumulators of 16 floats (27 of the 32 vector registers).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel12x32(int kc, float* a, float* b, float* c, int ldc, bool accumulate)
-    {
-        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default;
-        Vector512<float> c20 = default, c21 = default, c30 = default, c31 = default;
-        Vector512<float> c40 = default, c41 = default, c50 = default, c51 = default;
-        Vector512<float> c60 = default, c61 = default, c70 = default, c71 = default;
-        Vector512<float> c80 = default, c81 = default, c90 = default, c91 = default;
-        Vector512<float> c100 = default, c101 = default, c110 = default, c111 = default;
-        for (int p = 0; p < kc; p++)
-        {
-            var b0 = Vector512.Load(b);
-            var b1 = Vector512.Load(b + 16);
-            var a0 = Vector512.Create(a[0]);
-            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-            var a1 = Vector512.Create(a[1]);
-            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-            var a2 = Vector512.Create(a[2]);
-            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-            var a3 = Vector512.Create(a[3]);
-            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-            var a4 = Vector512.Create(a[4]);
-            c40 = Vector512.FusedMultiplyAdd(a4, b0, c40);
-            c41 = Vector512.FusedMultiplyAdd(a4, b1, c41);
-            var a5 = Vector512.Create(a[5]);
-            c50 = Vector512.FusedMultiplyAdd(a5, b0, c50);
-            c51 = Vector512.FusedMultiplyAdd(a5, b1, c51);
-            var a6 = Vector512.Create(a[6]);
-            c60 = Vector512.FusedMultiplyAdd(a6, b0, c60);
-            c61 = Vector512.FusedMultiplyAdd(a6, b1, c61);
-            var a7 = Vector512.Create(a[7]);
-            c70 = Vector512.FusedMultiplyAdd(a7, b0, c70);
-            c71 = Vector512.FusedMultiplyAdd(a7, b1, c71);
-            var a8 = Vector512.Create(a[8]);
-            c80 = Vector512.FusedMultiplyAdd(a8, b0, c80);
-            c81 = Vector512.FusedMultiplyAdd(a8, b1, c81);
-            var a9 = Vector512.Create(a[9]);
-            c90 = Vector512.FusedMultiplyAdd(a9, b0, c90);
-            c91 = Vector512.FusedMultiplyAdd(a9, b1, c91);
-            var a10 = Vector512.Create(a[10]);
-            c100 = Vector512.FusedMultiplyAdd(a10, b0, c100);
-            c101 = Vector512.FusedMultiplyAdd(a10, b1, c101);
-            var a11 = Vector512.Create(a[11]);
-            c110 = Vector512.FusedMultiplyAdd(a11, b0, c110);
-            c111 = Vector512.FusedMultiplyAdd(a11, b1, c111);
-            a += 12;
-            b += 32;
-        }
-
-        Store512(c, accumulate, c00, c01);
-        Store512(c + ldc, accumulate, c10, c11);
-        Store512(c + 2 * ldc, accumulate, c20, c21);
-        Store512(c + 3 * ldc, accumulate, c30, c31);
-        Store512(c + 4 * ldc, accumulate, c40, c41);
-        Store512(c + 5 * ldc, accumulate, c50, c51);
-        Store512(c + 6 * ldc, accumulate, c60, c61);
-        Store512(c + 7 * ldc, accumulate, c70, c71);
-        Store512(c + 8 * ldc, accumulate, c80, c81);
-        Store512(c + 9 * ldc, accumulate, c90, c91);
-        Store512(c + 10 * ldc, accumulate, c100, c101);
-        Store512(c + 11 * ldc, accumulate, c110, c111);
     }
 
     /// <summary>C[6×16] (+)= A·B with 12 accumulators of 8 floats.</summary>
