@@ -69,6 +69,47 @@ public sealed partial class CpuBackend : IComputeBackend
         }
     }
 
+    /// <summary>
+    /// BLAS-style single-precision matrix product on spans, <c>C = alpha·op(A)·op(B) + beta·C</c>, row-major:
+    /// op(A) is m×k, op(B) is k×n, C is m×n, and each leading dimension is the row stride of the stored matrix.
+    /// Runs on this backend's threads. For code that holds its data in arrays rather than tensors.
+    /// </summary>
+    public unsafe void Sgemm(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        CheckStoredMatrix(a.Length, transposeA ? k : m, transposeA ? m : k, lda, nameof(a), nameof(lda));
+        CheckStoredMatrix(b.Length, transposeB ? n : k, transposeB ? k : n, ldb, nameof(b), nameof(ldb));
+        CheckStoredMatrix(c.Length, m, n, ldc, nameof(c), nameof(ldc));
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+
+        fixed (float* pa = a, pb = b, pc = c)
+        {
+            Kernels.Gemm.MultiplyParallel(_pool, transposeA, transposeB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        }
+    }
+
+    private static void CheckStoredMatrix(int length, int rows, int columns, int leadingDimension, string name, string leadingName)
+    {
+        if (leadingDimension < Math.Max(1, columns))
+        {
+            throw new ArgumentOutOfRangeException(leadingName, leadingDimension,
+                $"The leading dimension must be at least the stored matrix's {columns} columns.");
+        }
+
+        long needed = rows == 0 ? 0 : (long)(rows - 1) * leadingDimension + columns;
+        if (length < needed)
+        {
+            throw new ArgumentException(
+                $"A stored {rows}×{columns} matrix with leading dimension {leadingDimension} needs {needed} values, got {length}.", name);
+        }
+    }
+
     /// <inheritdoc />
     public unsafe void LinearForward(Tensor x, Tensor weight, Tensor? bias, Tensor y)
     {

@@ -65,6 +65,35 @@ public sealed unsafe class GemmTests : IDisposable
     }
 
     [Theory]
+    [InlineData(7, 31, 33, false, false)]
+    [InlineData(33, 7, 257, true, false)]
+    [InlineData(257, 33, 31, false, true)]
+    [InlineData(31, 31, 513, true, true)]
+    public void Span_Sgemm_matches_a_naive_double_product(int m, int n, int k, bool transposeA, bool transposeB)
+    {
+        var problem = new Problem(m, n, k, transposeA, transposeB, 0.5f, 2f, seed: m * 13 + n + k * 17);
+        var c = problem.C.ToArray();
+
+        _backend.Sgemm(transposeA, transposeB, m, n, k, problem.Alpha, problem.A, problem.Lda, problem.B, problem.Ldb, problem.Beta, c, n);
+
+        problem.AssertClose(c);
+    }
+
+    [Fact]
+    public void Span_Sgemm_refuses_a_buffer_too_small_for_its_shape_and_names_it()
+    {
+        var a = new float[6];
+        var b = new float[5];
+        var c = new float[4];
+
+        var error = Assert.Throws<ArgumentException>(() => _backend.Sgemm(false, false, 2, 2, 3, 1f, a, 3, b, 2, 0f, c, 2));
+
+        Assert.Equal("b", error.ParamName);
+        Assert.Contains("needs 6 values, got 5", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => _backend.Sgemm(false, false, 2, 2, 3, 1f, a, 2, new float[6], 2, 0f, c, 2));
+    }
+
+    [Theory]
     [MemberData(nameof(Shapes))]
     public void Multiply_and_MultiplyParallel_match_a_naive_double_product(int m, int n, int k, bool transposeA, bool transposeB)
     {
