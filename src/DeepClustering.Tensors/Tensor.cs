@@ -88,6 +88,19 @@ public sealed class Tensor
         return _data.AsSpan(index * width, width);
     }
 
+    /// <summary>Overwrites every value with <paramref name="values"/> (host to tensor memory).</summary>
+    public void CopyFrom(ReadOnlySpan<float> values)
+    {
+        if (values.Length != Length)
+        {
+            throw new ArgumentException(
+                $"{values.Length} values do not fill a tensor of shape {TensorShape.Format(_shape)} ({Length} elements).",
+                nameof(values));
+        }
+
+        values.CopyTo(_data);
+    }
+
     /// <summary>Copies the values into a new array.</summary>
     public float[] ToArray() => AsSpan().ToArray();
 

@@ -95,6 +95,12 @@ public interface IComputeBackend : IDisposable
     /// <summary>One Adam step with bias correction (PyTorch's semantics; decoupled weight decay when AdamW is set).</summary>
     void AdamStep(Tensor parameter, Tensor gradient, Tensor firstMoment, Tensor secondMoment, in AdamStepSettings settings);
 
+    /// <summary>
+    /// Copies rows <paramref name="rows"/> of <paramref name="source"/> (rows along the first dimension) into the
+    /// first rows of <paramref name="destination"/>, in order: the assembly of a shuffled mini-batch.
+    /// </summary>
+    void GatherRows(Tensor source, ReadOnlySpan<int> rows, Tensor destination);
+
     /// <summary>Sets every element to <paramref name="value"/>.</summary>
     void Fill(Tensor tensor, float value);
 

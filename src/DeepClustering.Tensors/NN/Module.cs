@@ -139,7 +139,7 @@ public abstract class Module
 
         foreach (var (name, parameter) in parameters)
         {
-            values[name].CopyTo(parameter.Value.AsSpan());
+            parameter.Value.CopyFrom(values[name]);
         }
     }
 

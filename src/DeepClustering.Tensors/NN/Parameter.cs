@@ -25,7 +25,7 @@ public sealed class Parameter
         {
             if (_gradientIsCleared)
             {
-                RawGradient.AsSpan().Clear();
+                RawGradient.Backend.Fill(RawGradient, 0f);
                 _gradientIsCleared = false;
             }
 

@@ -43,7 +43,6 @@ public sealed class AutoencoderTrainer
 
         var backend = model.Backend;
         int samples = data.Size(0);
-        int sampleLength = data.Length / samples;
         int batchSize = Math.Min(_options.BatchSize, samples);
         int batchesPerEpoch = (samples + batchSize - 1) / batchSize;
         var batchShape = data.Shape.ToArray();
@@ -78,7 +77,7 @@ public sealed class AutoencoderTrainer
                     int count = Math.Min(batchSize, samples - start);
                     batchShape[0] = count;
                     batch.Resize(batchShape);
-                    GatherRows(data, order.AsSpan(start, count), sampleLength, batch);
+                    backend.GatherRows(data, order.AsSpan(start, count), batch);
 
                     optimizer.ZeroGradient();
                     var reconstruction = model.Forward(batch);
@@ -106,15 +105,5 @@ public sealed class AutoencoderTrainer
 
         double seconds = clock.Elapsed.TotalSeconds;
         return new AutoencoderTrainingResult(epochLosses, seconds, (double)samples * _options.Epochs / seconds);
-    }
-
-    private static void GatherRows(Tensor data, ReadOnlySpan<int> rows, int rowLength, Tensor destination)
-    {
-        var source = data.AsSpan();
-        var target = destination.AsSpan();
-        for (int i = 0; i < rows.Length; i++)
-        {
-            source.Slice(rows[i] * rowLength, rowLength).CopyTo(target.Slice(i * rowLength, rowLength));
-        }
     }
 }

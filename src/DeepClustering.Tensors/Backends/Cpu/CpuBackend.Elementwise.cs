@@ -162,6 +162,34 @@ public sealed partial class CpuBackend
     }
 
     /// <inheritdoc />
+    public void GatherRows(Tensor source, ReadOnlySpan<int> rows, Tensor destination)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(destination);
+        int sourceRows = source.Size(0);
+        int rowLength = source.Length / sourceRows;
+        if (destination.Length / destination.Size(0) != rowLength || rows.Length > destination.Size(0))
+        {
+            throw new ArgumentException(
+                $"Cannot gather {rows.Length} rows of {TensorShape.Format(source.Shape)} into {TensorShape.Format(destination.Shape)}.",
+                nameof(destination));
+        }
+
+        var from = source.AsSpan();
+        var to = destination.AsSpan();
+        for (int i = 0; i < rows.Length; i++)
+        {
+            int row = rows[i];
+            if ((uint)row >= (uint)sourceRows)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rows), row, $"Row index {i} is {row}; the source has {sourceRows} rows.");
+            }
+
+            from.Slice(row * rowLength, rowLength).CopyTo(to.Slice(i * rowLength, rowLength));
+        }
+    }
+
+    /// <inheritdoc />
     public void Fill(Tensor tensor, float value) => tensor.AsSpan().Fill(value);
 
     /// <inheritdoc />

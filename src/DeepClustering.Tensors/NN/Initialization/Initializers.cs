@@ -49,11 +49,13 @@ public static class Initializers
         {
             ArgumentNullException.ThrowIfNull(random);
             double bound = limit(Math.Max(1, fanIn), Math.Max(1, fanOut));
-            var values = tensor.AsSpan();
+            var values = new float[tensor.Length];
             for (int i = 0; i < values.Length; i++)
             {
                 values[i] = (float)random.NextUniform(-bound, bound);
             }
+
+            tensor.CopyFrom(values);
         }
     }
 
@@ -63,16 +65,18 @@ public static class Initializers
         {
             ArgumentNullException.ThrowIfNull(random);
             double std = standardDeviation(Math.Max(1, fanIn), Math.Max(1, fanOut));
-            var values = tensor.AsSpan();
+            var values = new float[tensor.Length];
             for (int i = 0; i < values.Length; i++)
             {
                 values[i] = (float)(std * random.NextGaussian());
             }
+
+            tensor.CopyFrom(values);
         }
     }
 
     private sealed class ConstantInitializer(float value) : IInitializer
     {
-        public void Initialize(Tensor tensor, int fanIn, int fanOut, RandomGenerator random) => tensor.AsSpan().Fill(value);
+        public void Initialize(Tensor tensor, int fanIn, int fanOut, RandomGenerator random) => tensor.Backend.Fill(tensor, value);
     }
 }

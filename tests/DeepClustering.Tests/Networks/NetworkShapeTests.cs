@@ -3,7 +3,7 @@ using DeepClustering.Tensors;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.Randomness;
 
-namespace DeepClustering.Tests;
+namespace DeepClustering.Tests.Networks;
 
 public class NetworkShapeTests
 {
