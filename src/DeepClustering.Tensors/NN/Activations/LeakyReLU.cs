@@ -3,14 +3,10 @@ using DeepClustering.Tensors.Backends;
 namespace DeepClustering.Tensors.NN.Activations;
 
 /// <summary>Leaky rectified linear unit, y = x for x &gt; 0, else slope · x.</summary>
-public sealed class LeakyReLU : Module
+public sealed class LeakyReLU : ElementwiseActivation
 {
     /// <summary>PyTorch's default negative slope.</summary>
     public const float DefaultSlope = 0.01f;
-
-    private Tensor? _input;
-    private Tensor? _output;
-    private Tensor? _inputGradient;
 
     /// <summary>Creates the activation.</summary>
     public LeakyReLU(IComputeBackend backend, float negativeSlope = DefaultSlope)
@@ -28,26 +24,9 @@ public sealed class LeakyReLU : Module
     public float NegativeSlope { get; }
 
     /// <inheritdoc />
-    public override Tensor Forward(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        _input = input;
-        var output = EnsureBuffer(ref _output, input.Shape);
-        Backend.LeakyRelu(input, NegativeSlope, output);
-        return output;
-    }
+    protected override void Apply(Tensor input, Tensor output) => Backend.LeakyRelu(input, NegativeSlope, output);
 
     /// <inheritdoc />
-    public override Tensor? Backward(Tensor outputGradient)
-    {
-        var input = RequireForward(_input);
-        if (!InputGradientRequired)
-        {
-            return null;
-        }
-
-        var inputGradient = EnsureBuffer(ref _inputGradient, input.Shape);
+    protected override void ApplyBackward(Tensor input, Tensor output, Tensor outputGradient, Tensor inputGradient) =>
         Backend.LeakyReluBackward(input, NegativeSlope, outputGradient, inputGradient);
-        return inputGradient;
-    }
 }

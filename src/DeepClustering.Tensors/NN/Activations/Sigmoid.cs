@@ -3,31 +3,12 @@ using DeepClustering.Tensors.Backends;
 namespace DeepClustering.Tensors.NN.Activations;
 
 /// <summary>Logistic sigmoid, y = 1 / (1 + exp(−x)).</summary>
-public sealed class Sigmoid(IComputeBackend backend) : Module(backend)
+public sealed class Sigmoid(IComputeBackend backend) : ElementwiseActivation(backend)
 {
-    private Tensor? _output;
-    private Tensor? _inputGradient;
+    /// <inheritdoc />
+    protected override void Apply(Tensor input, Tensor output) => Backend.Sigmoid(input, output);
 
     /// <inheritdoc />
-    public override Tensor Forward(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var output = EnsureBuffer(ref _output, input.Shape);
-        Backend.Sigmoid(input, output);
-        return output;
-    }
-
-    /// <inheritdoc />
-    public override Tensor? Backward(Tensor outputGradient)
-    {
-        var output = RequireForward(_output);
-        if (!InputGradientRequired)
-        {
-            return null;
-        }
-
-        var inputGradient = EnsureBuffer(ref _inputGradient, output.Shape);
+    protected override void ApplyBackward(Tensor input, Tensor output, Tensor outputGradient, Tensor inputGradient) =>
         Backend.SigmoidBackward(output, outputGradient, inputGradient);
-        return inputGradient;
-    }
 }
