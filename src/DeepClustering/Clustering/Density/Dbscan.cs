@@ -14,7 +14,8 @@ namespace DeepClustering.Clustering.Density;
 /// within ε of core points of several clusters joins the cluster numbered first, as in scikit-learn, so labels
 /// agree with <c>sklearn.cluster.DBSCAN</c> exactly (distances are compared in double precision with ≤, as its
 /// k-d tree does). Neighbourhoods come from a k-d tree and are never all held at once: a first, parallel pass
-/// counts each point's neighbours, a second expands clusters from core points in row order. Memory is O(n).
+/// counts each point's neighbours, a second expands clusters from core points in row order, its searches skipping the rows (and whole
+/// subtrees) already labelled. Memory is O(n).
 /// </remarks>
 public sealed class Dbscan : IClusterer
 {
@@ -67,7 +68,7 @@ public sealed class Dbscan : IClusterer
             int end = Math.Min(data.Rows, (c + 1) * chunk);
             for (int i = c * chunk; i < end; i++)
             {
-                core[i] = tree.CountWithin(data.Row(i), radiusSquared) >= minimumPoints;
+                core[i] = tree.CountWithin(data.Row(i), radiusSquared, enough: minimumPoints) >= minimumPoints;
             }
         });
         return core;
@@ -83,9 +84,11 @@ public sealed class Dbscan : IClusterer
     {
         var labels = new int[data.Rows];
         Array.Fill(labels, -1);
+        // A labelled row is never relabelled, so searches skip labelled rows (and subtrees of them).
+        var labelled = new KdTreeVisits(tree);
         var pending = new Stack<int>();
         var neighbours = new List<int>();
-        int cluster = 0;
+        int cluster = 0, searches = 0;
         for (int seed = 0; seed < data.Rows; seed++)
         {
             if (!core[seed] || labels[seed] != -1)
@@ -93,23 +96,26 @@ public sealed class Dbscan : IClusterer
                 continue;
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
             labels[seed] = cluster;
+            labelled.Visit(seed);
             pending.Push(seed);
             while (pending.Count > 0)
             {
+                if (searches++ % 1024 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 int point = pending.Pop();
                 neighbours.Clear();
-                tree.FindWithin(data.Row(point), radiusSquared, neighbours);
+                tree.FindUnvisitedWithin(data.Row(point), radiusSquared, labelled, neighbours);
                 foreach (int neighbour in neighbours)
                 {
-                    if (labels[neighbour] == -1)
+                    labels[neighbour] = cluster;
+                    labelled.Visit(neighbour);
+                    if (core[neighbour])
                     {
-                        labels[neighbour] = cluster;
-                        if (core[neighbour])
-                        {
-                            pending.Push(neighbour);
-                        }
+                        pending.Push(neighbour);
                     }
                 }
             }

@@ -73,11 +73,16 @@ internal sealed class KdTree
     internal static int LevelCount(int rows, int leafSize) =>
         (int)Math.Log2(Math.Max(1, (rows - 1) / leafSize)) + 1;
 
-    /// <summary>Rows whose squared distance to <paramref name="query"/> is at most <paramref name="radiusSquared"/>.</summary>
-    public int CountWithin(ReadOnlySpan<float> query, double radiusSquared)
+    /// <summary>
+    /// Rows whose squared distance to <paramref name="query"/> is at most <paramref name="radiusSquared"/>; when
+    /// <paramref name="enough"/> is given, counting may stop at any count of at least that many.
+    /// </summary>
+    public int CountWithin(ReadOnlySpan<float> query, double radiusSquared, int enough = int.MaxValue)
     {
         RequireDimensions(query);
-        return CountWithin(0, query, radiusSquared);
+        int count = 0;
+        CountWithin(0, query, radiusSquared, enough, ref count);
+        return count;
     }
 
     /// <summary>
@@ -89,6 +94,17 @@ internal sealed class KdTree
         RequireDimensions(query);
         ArgumentNullException.ThrowIfNull(result);
         FindWithin(0, query, radiusSquared, result);
+    }
+
+    /// <summary>
+    /// Appends to <paramref name="result"/> the rows within the radius that <paramref name="visits"/> has not
+    /// marked yet; subtrees whose rows are all marked are skipped.
+    /// </summary>
+    public void FindUnvisitedWithin(ReadOnlySpan<float> query, double radiusSquared, KdTreeVisits visits, List<int> result)
+    {
+        RequireDimensions(query);
+        ArgumentNullException.ThrowIfNull(result);
+        FindUnvisitedWithin(0, query, radiusSquared, visits, result);
     }
 
     /// <summary>
@@ -109,22 +125,22 @@ internal sealed class KdTree
         return best;
     }
 
-    private int CountWithin(int node, ReadOnlySpan<float> query, double radiusSquared)
+    private void CountWithin(int node, ReadOnlySpan<float> query, double radiusSquared, int enough, ref int count)
     {
         BoxDistances(node, query, out double nearest, out double farthest);
         if (nearest > radiusSquared)
         {
-            return 0;
+            return;
         }
 
         if (farthest <= radiusSquared)
         {
-            return _nodeEnd[node] - _nodeStart[node];
+            count += _nodeEnd[node] - _nodeStart[node];
+            return;
         }
 
         if (node >= _firstLeaf)
         {
-            int count = 0;
             for (int position = _nodeStart[node]; position < _nodeEnd[node]; position++)
             {
                 if (PointDistance(position, query) <= radiusSquared)
@@ -133,10 +149,14 @@ internal sealed class KdTree
                 }
             }
 
-            return count;
+            return;
         }
 
-        return CountWithin(2 * node + 1, query, radiusSquared) + CountWithin(2 * node + 2, query, radiusSquared);
+        CountWithin(2 * node + 1, query, radiusSquared, enough, ref count);
+        if (count < enough)
+        {
+            CountWithin(2 * node + 2, query, radiusSquared, enough, ref count);
+        }
     }
 
     private void FindWithin(int node, ReadOnlySpan<float> query, double radiusSquared, List<int> result)
@@ -174,6 +194,37 @@ internal sealed class KdTree
         FindWithin(2 * node + 2, query, radiusSquared, result);
     }
 
+    private void FindUnvisitedWithin(int node, ReadOnlySpan<float> query, double radiusSquared, KdTreeVisits visits, List<int> result)
+    {
+        if (visits.UnvisitedIn(node) == 0)
+        {
+            return;
+        }
+
+        BoxDistances(node, query, out double nearest, out double farthest);
+        if (nearest > radiusSquared)
+        {
+            return;
+        }
+
+        if (node >= _firstLeaf || farthest <= radiusSquared)
+        {
+            bool inside = farthest <= radiusSquared;
+            for (int position = _nodeStart[node]; position < _nodeEnd[node]; position++)
+            {
+                if (!visits.IsVisited(position) && (inside || PointDistance(position, query) <= radiusSquared))
+                {
+                    result.Add(_rowOfPosition[position]);
+                }
+            }
+
+            return;
+        }
+
+        FindUnvisitedWithin(2 * node + 1, query, radiusSquared, visits, result);
+        FindUnvisitedWithin(2 * node + 2, query, radiusSquared, visits, result);
+    }
+
     private void Nearest(int node, ReadOnlySpan<float> query, ref int best, ref double bestSquared)
     {
         if (node >= _firstLeaf)
@@ -209,6 +260,39 @@ internal sealed class KdTree
         {
             Nearest(second, query, ref best, ref bestSquared);
         }
+    }
+
+    /// <summary>Nodes of the implicit binary tree (node i has children 2i + 1 and 2i + 2).</summary>
+    internal int NodeCount => _nodeStart.Length;
+
+    /// <summary>The first leaf node; nodes from here on are leaves.</summary>
+    internal int FirstLeaf => _firstLeaf;
+
+    /// <summary>Rows under <paramref name="node"/>.</summary>
+    internal int RowsIn(int node) => _nodeEnd[node] - _nodeStart[node];
+
+    /// <summary>The position (in tree order) of each row.</summary>
+    internal int[] PositionsOfRows()
+    {
+        var positions = new int[Count];
+        for (int position = 0; position < Count; position++)
+        {
+            positions[_rowOfPosition[position]] = position;
+        }
+
+        return positions;
+    }
+
+    /// <summary>The leaf whose range holds <paramref name="position"/>.</summary>
+    internal int LeafOf(int position)
+    {
+        int node = 0;
+        while (node < _firstLeaf)
+        {
+            node = position < _nodeEnd[2 * node + 1] ? 2 * node + 1 : 2 * node + 2;
+        }
+
+        return node;
     }
 
     private double PointDistance(int position, ReadOnlySpan<float> query) =>

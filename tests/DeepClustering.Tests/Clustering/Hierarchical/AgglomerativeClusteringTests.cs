@@ -52,6 +52,29 @@ public sealed class AgglomerativeClusteringTests
         Assert.Equal(5, dendrogram.Merges[2].Second);
     }
 
+    [Theory]
+    [InlineData(Linkage.Ward)]
+    [InlineData(Linkage.Complete)]
+    [InlineData(Linkage.Average)]
+    [InlineData(Linkage.Single)]
+    public void Duplicate_rows_give_a_valid_tree(Linkage linkage)
+    {
+        // Three copies of (0, 0), two of (5, 5), one (5, 6): ties everywhere.
+        var data = DataMatrix.FromRows([[0f, 0f], [5f, 5f], [0f, 0f], [5f, 6f], [0f, 0f], [5f, 5f]]);
+
+        var model = new AgglomerativeClustering(new AgglomerativeClusteringOptions { Linkage = linkage, ClusterCount = 2 }).Fit(data);
+
+        var merges = model.Dendrogram.Merges;
+        Assert.Equal(6, merges[^1].Size);
+        Assert.Equal([0.0, 0.0, 0.0], merges.Take(3).Select(m => m.Distance));
+        Assert.True(merges.Zip(merges.Skip(1)).All(pair => pair.First.Distance <= pair.Second.Distance));
+        Assert.Equal(model.Labels[0], model.Labels[2]);
+        Assert.Equal(model.Labels[0], model.Labels[4]);
+        Assert.Equal(model.Labels[1], model.Labels[3]);
+        Assert.NotEqual(model.Labels[0], model.Labels[1]);
+        Assert.Equal(model.Labels, model.Predict(data));
+    }
+
     [Fact]
     public void Distance_threshold_undoes_the_merges_at_or_above_it()
     {

@@ -65,6 +65,54 @@ public sealed class KdTreeTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Searches_for_unvisited_rows_skip_exactly_the_visited_ones(int rows, int columns, int leafSize, int seed)
+    {
+        var values = ClusteredValues(rows, columns, seed);
+        var tree = new KdTree(values, rows, columns, leafSize);
+        var visits = new KdTreeVisits(tree);
+        var visited = new bool[rows];
+        var random = new RandomGenerator(seed + 300);
+        var found = new List<int>();
+        for (int q = 0; q < 40; q++)
+        {
+            float[] query = values.AsSpan((q * 13 % rows) * columns, columns).ToArray();
+            double radiusSquared = Math.Pow(new[] { 0.3, 1, 3, 100 }[q % 4], 2);
+            var expected = Enumerable.Range(0, rows)
+                .Where(i => !visited[i] && SquaredEuclidean.Distance(values.AsSpan(i * columns, columns), query) <= radiusSquared)
+                .ToArray();
+
+            found.Clear();
+            tree.FindUnvisitedWithin(query, radiusSquared, visits, found);
+            Assert.Equal(expected, found.Order().ToArray());
+
+            // Mark some of what was found, and a few rows at random (twice, which must count once).
+            foreach (int row in expected.Where((_, i) => i % 2 == 0).Append(random.NextInt(rows)).Append(random.NextInt(rows)))
+            {
+                visits.Visit(row);
+                visits.Visit(row);
+                visited[row] = true;
+            }
+
+            Assert.Equal(visited.Count(v => !v), visits.UnvisitedIn(0));
+        }
+    }
+
+    [Fact]
+    public void Counting_may_stop_once_enough_rows_are_found()
+    {
+        var values = ClusteredValues(500, 2, 8);
+        var tree = new KdTree(values, 500, 2, leafSize: 4);
+        float[] query = values.AsSpan(0, 2).ToArray();
+        int all = tree.CountWithin(query, 4);
+
+        int some = tree.CountWithin(query, 4, enough: 10);
+
+        Assert.True(all > 50, $"only {all} rows near the query");
+        Assert.InRange(some, 10, all - 1);
+    }
+
     [Fact]
     public void A_row_exactly_at_the_radius_is_inside_and_ties_go_to_the_lowest_row()
     {
