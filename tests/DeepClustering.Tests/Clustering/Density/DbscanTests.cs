@@ -45,6 +45,15 @@ public sealed class DbscanTests
     }
 
     [Fact]
+    public void One_row_with_one_point_needed_is_a_cluster()
+    {
+        var model = new Dbscan(new DbscanOptions { Epsilon = 1, MinimumPoints = 1 }).Fit(DataMatrix.FromRows([[3f, 4f]]));
+
+        Assert.Equal([0], model.Labels);
+        Assert.Equal([0, 0, -1], model.Predict(DataMatrix.FromRows([[3f, 4f], [3f, 5f], [3f, 5.5f]])));
+    }
+
+    [Fact]
     public void Without_core_samples_everything_is_noise()
     {
         var model = new Dbscan(new DbscanOptions { Epsilon = 0.1, MinimumPoints = 2 }).Fit(s_line);
