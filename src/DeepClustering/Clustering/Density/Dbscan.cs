@@ -13,9 +13,10 @@ namespace DeepClustering.Clustering.Density;
 /// Clusters are numbered as scikit-learn numbers them: in row order of their first core point. A border point
 /// within ε of core points of several clusters joins the cluster numbered first, as in scikit-learn, so labels
 /// agree with <c>sklearn.cluster.DBSCAN</c> exactly (distances are compared in double precision with ≤, as its
-/// k-d tree does). Neighbourhoods come from a k-d tree and are never all held at once: a first, parallel pass
-/// counts each point's neighbours, a second expands clusters from core points in row order, its searches skipping the rows (and whole
-/// subtrees) already labelled. Memory is O(n).
+/// k-d tree does; data in double precision are rounded to float32 by <see cref="DataMatrix"/> first).
+/// Neighbourhoods come from a k-d tree and are never all held at once: a first, parallel pass counts each point's
+/// neighbours (stopping at <see cref="DbscanOptions.MinimumPoints"/>), a second expands clusters from core points
+/// in row order, its searches skipping the rows (and whole subtrees) already labelled. Memory is O(n).
 /// </remarks>
 public sealed class Dbscan : IClusterer
 {
