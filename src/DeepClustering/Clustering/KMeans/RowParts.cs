@@ -1,0 +1,41 @@
+namespace DeepClustering.Clustering;
+
+/// <summary>
+/// Splits the rows of a matrix into a fixed number of contiguous parts that run in parallel. The split depends
+/// only on the row and part counts, and each part owns its partial results, which are then combined in part
+/// order: the results do not depend on which thread ran which part.
+/// </summary>
+internal static class RowParts
+{
+    /// <summary>Rows handled by one matrix product (scikit-learn's k-means uses 256-row chunks too).</summary>
+    public const int ChunkRows = 256;
+
+    /// <summary>
+    /// Parts for <paramref name="rows"/> rows on <paramref name="threads"/> threads: a few per thread, so that a
+    /// busy core delays little, but no part smaller than a chunk and at most <paramref name="maxParts"/>.
+    /// </summary>
+    public static int Count(int rows, int threads, int maxParts = int.MaxValue)
+    {
+        int chunks = (rows + ChunkRows - 1) / ChunkRows;
+        return Math.Max(1, Math.Min(Math.Min(chunks, threads * 4), maxParts));
+    }
+
+    /// <summary>The first row of part <paramref name="part"/> of <paramref name="parts"/>.</summary>
+    public static int Start(int rows, int parts, int part) => (int)((long)rows * part / parts);
+
+    /// <summary>Runs <paramref name="body"/> for each part, on at most <paramref name="threads"/> threads.</summary>
+    public static void Run(int parts, int threads, Action<int> body)
+    {
+        if (parts == 1 || threads == 1)
+        {
+            for (int part = 0; part < parts; part++)
+            {
+                body(part);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+    }
+}
