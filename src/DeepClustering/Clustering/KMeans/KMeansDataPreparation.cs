@@ -53,7 +53,7 @@ internal static class KMeansDataPreparation
     {
         int rows = values.Length / columns;
         var result = new float[values.Length];
-        int parts = RowParts.Count(rows, threads);
+        int parts = RowParts.Count(rows);
         RowParts.Run(parts, threads, part =>
         {
             int end = RowParts.Start(rows, parts, part + 1);
@@ -68,7 +68,7 @@ internal static class KMeansDataPreparation
     /// <summary>Σ over rows of x (or x²) for each column, per part in double precision, then added in part order.</summary>
     private static double[] ColumnSums(float[] x, int rows, int columns, int threads, bool squares)
     {
-        int parts = RowParts.Count(rows, threads);
+        int parts = RowParts.Count(rows);
         var partSums = new double[parts][];
         RowParts.Run(parts, threads, part =>
         {

@@ -109,7 +109,7 @@ internal static class KMeansPlusPlusSeeding
             distances[t] = new double[rows];
         }
 
-        int parts = RowParts.Count(rows, threads);
+        int parts = RowParts.Count(rows);
         var partPotentials = new double[parts, trials];
         RowParts.Run(parts, threads, part =>
         {

@@ -22,8 +22,8 @@ internal static class LloydIterations
         var newCenters = new float[centers.Length];
         var labels = new int[rows];
         Array.Fill(labels, -1);
-        int maxParts = (int)Math.Max(pass.Threads, MaxSumValues / ((long)clusters * columns));
-        var sums = new ClusterSums(RowParts.Count(rows, pass.Threads, maxParts), clusters, columns);
+        int maxParts = (int)Math.Clamp(MaxSumValues / ((long)clusters * columns), 1, RowParts.MaxParts);
+        var sums = new ClusterSums(RowParts.Count(rows, maxParts), clusters, columns);
         var totals = new double[(long)clusters * columns];
         var counts = new long[clusters];
         var centerNorms = rule == CenterRule.UnitDirection ? new float[clusters] : null;

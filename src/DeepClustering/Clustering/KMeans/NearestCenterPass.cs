@@ -32,7 +32,7 @@ internal sealed class NearestCenterPass : IDisposable
         float[]? centerNorms = null)
     {
         centerNorms ??= SquaredNorms(centers, clusters, columns);
-        int parts = sums?.Parts ?? RowParts.Count(rows, _threads);
+        int parts = sums?.Parts ?? RowParts.Count(rows);
         var changed = new long[parts];
         RowParts.Run(parts, _threads, part =>
         {
@@ -79,7 +79,7 @@ internal sealed class NearestCenterPass : IDisposable
     {
         var zeros = new float[clusters];
         var products = new float[(long)rows * clusters];
-        int parts = RowParts.Count(rows, _threads);
+        int parts = RowParts.Count(rows);
         RowParts.Run(parts, _threads, part =>
         {
             var scores = new float[clusters * RowParts.ChunkRows];

@@ -47,7 +47,7 @@ internal static class SquaredDistance
     public static float[] ToAssignedCenters(float[] x, int rows, int columns, float[] centers, int[] labels, int threads)
     {
         var distances = new float[rows];
-        int parts = RowParts.Count(rows, threads);
+        int parts = RowParts.Count(rows);
         RowParts.Run(parts, threads, part =>
         {
             int end = RowParts.Start(rows, parts, part + 1);
