@@ -30,6 +30,7 @@ public sealed class KMeansGoldenTests
         }).Fit(data);
 
         Assert.Equal(ClusteringGolden.Ints(golden["labels"]!), model.Labels);
+        Assert.Equal(model.Labels, model.Predict(data));
         Assert.Equal(golden["iterations"]!.GetValue<int>(), model.Iterations);
         double inertia = golden["inertia"]!.GetValue<double>();
         Assert.True(Math.Abs(model.Inertia - inertia) <= 1e-5 * inertia, $"inertia {model.Inertia} vs scikit-learn's {inertia}");

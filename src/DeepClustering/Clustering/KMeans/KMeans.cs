@@ -66,13 +66,7 @@ public sealed class KMeans : IClusterer
             }
         }
 
-        var centers = best!.Centers;
-        for (int i = 0; i < centers.Length; i++)
-        {
-            centers[i] += shift[i % columns];
-        }
-
-        return new KMeansModel(centers, clusters, columns, best.Labels, bestInertia, best.Iterations, threads);
+        return new KMeansModel(best!.Centers, shift, clusters, columns, best.Labels, bestInertia, best.Iterations, threads);
     }
 
     /// <inheritdoc />

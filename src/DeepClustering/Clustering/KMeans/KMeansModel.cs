@@ -7,16 +7,29 @@ namespace DeepClustering.Clustering;
 /// <summary>A fitted k-means model: the centres, the training rows' labels and the inertia.</summary>
 public sealed class KMeansModel : IClusteringModel
 {
-    private readonly float[] _centers;
+    private readonly float[] _centeredCenters;
+    private readonly float[] _shift;
     private readonly int _threads;
 
-    internal KMeansModel(float[] centers, int clusters, int columns, int[] labels, double inertia, int iterations, int threads)
+    /// <summary>
+    /// A fitted model. <paramref name="centeredCenters"/> are the centres less <paramref name="shift"/> (the training
+    /// data's column means); new rows are shifted the same way before their distances are expanded, which keeps
+    /// ‖x‖² − 2x·c + ‖c‖² accurate for data far from the origin.
+    /// </summary>
+    internal KMeansModel(float[] centeredCenters, float[] shift, int clusters, int columns, int[] labels, double inertia, int iterations, int threads)
     {
-        _centers = centers;
+        _centeredCenters = centeredCenters;
+        _shift = shift;
         _threads = threads;
+        var centers = new float[centeredCenters.Length];
+        for (int i = 0; i < centers.Length; i++)
+        {
+            centers[i] = centeredCenters[i] + shift[i % columns];
+        }
+
         ClusterCount = clusters;
         Columns = columns;
-        Centers = new DataMatrix((float[])centers.Clone(), clusters, columns);
+        Centers = new DataMatrix(centers, clusters, columns);
         Labels = new ReadOnlyCollection<int>(labels);
         Inertia = inertia;
         Iterations = iterations;
@@ -40,29 +53,30 @@ public sealed class KMeansModel : IClusteringModel
     /// <summary>Lloyd iterations run by the kept initialisation (scikit-learn's <c>n_iter_</c>).</summary>
     public int Iterations { get; }
 
-    /// <summary>The nearest centre of each row (the lowest index on ties).</summary>
+    /// <summary>The nearest centre of each row (the lowest index on ties), as k-means assigned the training rows.</summary>
     public int[] Predict(DataMatrix data)
     {
         RequireColumns(data);
         var labels = new int[data.Rows];
         using var pass = new NearestCenterPass(_threads);
-        pass.Assign(data.Values, data.Rows, Columns, _centers, ClusterCount, labels, null);
+        pass.Assign(Shifted(data), data.Rows, Columns, _centeredCenters, ClusterCount, labels, null);
         return labels;
     }
 
     /// <summary>
     /// The Euclidean distance of each row to every centre, rows × ClusterCount (scikit-learn's <c>transform</c>),
-    /// in single precision through ‖x‖² − 2x·c + ‖c‖².
+    /// in single precision through ‖x‖² − 2x·c + ‖c‖² (on rows and centres less the training data's column means).
     /// </summary>
     public DataMatrix Transform(DataMatrix data)
     {
         RequireColumns(data);
+        var x = Shifted(data);
         using var pass = new NearestCenterPass(_threads);
-        var distances = pass.DotProducts(data.Values, data.Rows, Columns, _centers, ClusterCount);
-        var centerNorms = NearestCenterPass.SquaredNorms(_centers, ClusterCount, Columns);
+        var distances = pass.DotProducts(x, data.Rows, Columns, _centeredCenters, ClusterCount);
+        var centerNorms = NearestCenterPass.SquaredNorms(_centeredCenters, ClusterCount, Columns);
         for (int r = 0; r < data.Rows; r++)
         {
-            float rowNorm = TensorPrimitives.SumOfSquares(data.Row(r));
+            float rowNorm = TensorPrimitives.SumOfSquares(x.AsSpan(r * Columns, Columns));
             var row = distances.AsSpan(r * ClusterCount, ClusterCount);
             for (int c = 0; c < row.Length; c++)
             {
@@ -72,6 +86,8 @@ public sealed class KMeansModel : IClusteringModel
 
         return new DataMatrix(distances, data.Rows, ClusterCount);
     }
+
+    private float[] Shifted(DataMatrix data) => KMeansDataPreparation.Centered(data.Values, Columns, _shift, _threads);
 
     private void RequireColumns(DataMatrix data)
     {
