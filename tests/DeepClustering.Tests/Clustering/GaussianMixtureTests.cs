@@ -64,6 +64,25 @@ public sealed class GaussianMixtureTests
         }
     }
 
+    [Theory]
+    [InlineData(CovarianceType.Full)]
+    [InlineData(CovarianceType.Diagonal)]
+    [InlineData(CovarianceType.Spherical)]
+    public void One_component_in_one_dimension_is_the_sample_mean_and_variance(CovarianceType type)
+    {
+        // Rows 1, 2, 3, 4: μ = 2.5, σ² = 1.25 + reg, mean log-likelihood −½ ln(2πσ²) − ½ · 1.25 / σ².
+        var data = DataMatrix.FromRows([new float[] { 1 }, [2], [3], [4]]);
+        var model = new GaussianMixture(new GaussianMixtureOptions { CovarianceType = type }).Fit(data);
+        double variance = 1.25 + GaussianMixtureOptions.Defaults.RegularizationCovariance;
+        Assert.Equal(1, model.Weights[0], 1e-15);
+        Assert.Equal(2.5, model.Means[0][0], 1e-14);
+        Assert.Equal(variance, model.Covariances[0][0], 1e-14);
+        Assert.Equal(-0.5 * Math.Log(2 * Math.PI * variance) - 0.5 * 1.25 / variance, model.LogLikelihood, 1e-14);
+        Assert.Equal(2, model.ParameterCount);
+        Assert.Equal(2, model.Iterations);
+        Assert.True(model.Converged);
+    }
+
     [Fact]
     public void Covariance_matrices_are_expanded_from_each_layout()
     {

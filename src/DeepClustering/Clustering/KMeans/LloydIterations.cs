@@ -12,8 +12,8 @@ internal sealed record LloydResult(float[] Centers, int[] Labels, int Iterations
 /// </summary>
 internal static class LloydIterations
 {
-    /// <summary>Upper bound on the doubles held by the per-part cluster sums (256 MiB).</summary>
-    private const long MaxSumValues = 1L << 25;
+    /// <summary>Upper bound on the doubles held by the per-part cluster sums (64 MiB); large k·d gets fewer parts.</summary>
+    private const long MaxSumValues = 1L << 23;
 
     public static LloydResult Run(NearestCenterPass pass, float[] x, int rows, int columns, float[] initialCenters, int clusters,
         int maxIterations, double tolerance, CenterRule rule, CancellationToken cancellationToken)
