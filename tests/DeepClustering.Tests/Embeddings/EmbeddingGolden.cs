@@ -34,4 +34,15 @@ internal static class EmbeddingGolden
                 $"{what}[{i}]: expected {expected[i]:R}, got {actual[i]:R} (tolerance {allowed:G3})");
         }
     }
+
+    /// <summary>Asserts |actual − expected| ≤ relative·|expected| elementwise, naming the first index that fails.</summary>
+    public static void AssertRelativelyClose(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, double relative, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(actual[i] - expected[i]) <= relative * Math.Abs(expected[i]),
+                $"{what}[{i}]: expected {expected[i]:R}, got {actual[i]:R} (relative tolerance {relative:G3})");
+        }
+    }
 }
