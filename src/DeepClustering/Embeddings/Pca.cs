@@ -8,11 +8,13 @@ namespace DeepClustering.Embeddings;
 /// decreasing variance, with scikit-learn's sign convention.
 /// </summary>
 /// <remarks>
-/// The scatter matrix costs rows × columns² multiply-adds. Up to 2²⁸ of them it is summed in double; above that
-/// (70,000 × 784 MNIST is 4.3·10¹⁰) it is the sum, in double, of float32 GEMMs over blocks of 1,024 rows that
-/// were centred in double first. On MNIST-70k that path takes about a second where a double sum takes tens, and
-/// its explained variances agree with the double sum to about 10⁻⁶ relative. The eigendecomposition is
-/// columns³, so this suits data of up to a few thousand columns.
+/// The scatter matrix costs rows × columns² multiply-adds. Up to 2²⁸ of them it is summed in double; above that it
+/// is the sum, in double, of float32 GEMMs (the engine's) over blocks of 1,024 rows that were centred in double
+/// first, so no precision is lost to cancellation. Measured on MNIST-70k (70,000 × 784, 2 threads, a loaded
+/// 2-core machine): 1.6 s against 14.7 s for the double sum, with entries within 1.8·10⁻⁶ of the largest, the top
+/// 30 variances within 1.7·10⁻⁷ relative and the top 30 axes within 1 − |cos| = 2.5·10⁻¹¹ of the double
+/// result. The eigendecomposition (MathNet's managed solver) is columns³: about 1.2 s for 784 columns, so this
+/// suits data of up to a few thousand columns.
 /// </remarks>
 public sealed class Pca
 {

@@ -10,7 +10,8 @@ public enum TsneMethod
     Auto,
 
     /// <summary>
-    /// All pairs, O(n²) per iteration, with affinities over all other points (scikit-learn's <c>method="exact"</c>).
+    /// All pairs, O(n²) time per iteration and O(n²) memory (a few n × n arrays of doubles), with affinities over
+    /// all other points (scikit-learn's <c>method="exact"</c>).
     /// </summary>
     Exact,
 

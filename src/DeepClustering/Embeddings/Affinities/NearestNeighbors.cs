@@ -62,9 +62,10 @@ internal static class NearestNeighbors
                     float own = norms[i];
                     for (int j = 0; j < n; j++)
                     {
-                        if (j != i)
+                        float key = own - 2f * row[j] + norms[j];
+                        if (key <= heap.Bound && j != i)
                         {
-                            heap.Offer(own - 2f * row[j] + norms[j], j);
+                            heap.Offer(key, j);
                         }
                     }
 
@@ -100,6 +101,9 @@ internal static class NearestNeighbors
         public void Clear() => _count = 0;
 
         public int IndexAt(int position) => _indices[position];
+
+        /// <summary>Keys above this cannot enter: the largest kept key once the heap is full, else +∞.</summary>
+        public float Bound => _count < capacity ? float.PositiveInfinity : _keys[0];
 
         public void Offer(float key, int index)
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using DeepClustering.Data;
 using DeepClustering.Embeddings.Affinities;
 
@@ -178,45 +180,58 @@ internal sealed class BarnesHutObjective : ITsneObjective
 
     /// <summary>
     /// Fᵢ⁻ and Zᵢ = Σⱼ wᵢⱼ for point i by a walk of the tree, in two dimensions with α = 1 (w = u = 1/(1 + d²)).
+    /// The stack holds only cells to open; the children of an opened cell are tested at once, and those that can
+    /// stand for their points (leaves, or cells with r² &lt; θ²·d²) are added without going through the stack.
     /// </summary>
     private void Repulsion2D(double[] y, int i, int[] stack)
     {
-        var nodes = _tree.Nodes;
+        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_tree.Nodes);
+        ref int stackBase = ref MemoryMarshal.GetArrayDataReference(stack);
         int ownLeaf = _tree.LeafOf[i];
         double xi = y[2 * i], yi = y[2 * i + 1], theta2 = _squaredAngle;
         double z = 0, fx = 0, fy = 0;
         int top = 0;
-        stack[top++] = 0;
+        if (nodes.ChildCount == 0)
+        {
+            // A single cell: one point, or identical points.
+            Unsafe.Add(ref stackBase, top++) = -1;
+        }
+        else
+        {
+            Unsafe.Add(ref stackBase, top++) = 0;
+        }
+
         while (top > 0)
         {
-            int index = stack[--top];
-            ref readonly var node = ref nodes[index];
-            double dx = xi - node.X, dy = yi - node.Y;
-            double d2 = dx * dx + dy * dy;
-            int count = node.Count;
-            if (node.ChildCount == 0)
+            int parent = Unsafe.Add(ref stackBase, --top);
+            int first = parent < 0 ? 0 : Unsafe.Add(ref nodes, parent).FirstChild;
+            int last = parent < 0 ? 1 : first + Unsafe.Add(ref nodes, parent).ChildCount;
+            for (int index = first; index < last; index++)
             {
-                if (index == ownLeaf && --count == 0)
+                ref var node = ref Unsafe.Add(ref nodes, index);
+                double dx = xi - node.X, dy = yi - node.Y;
+                double d2 = dx * dx + dy * dy;
+                int count = node.Count;
+                if (node.ChildCount != 0)
+                {
+                    if (node.SquaredWidth >= theta2 * d2)
+                    {
+                        Unsafe.Add(ref stackBase, top++) = index;
+                        continue;
+                    }
+                }
+                else if (index == ownLeaf && --count == 0)
                 {
                     continue;
                 }
-            }
-            else if (node.SquaredWidth >= theta2 * d2)
-            {
-                for (int c = node.FirstChild + node.ChildCount - 1; c >= node.FirstChild; c--)
-                {
-                    stack[top++] = c;
-                }
 
-                continue;
+                double w = 1.0 / (1.0 + d2);
+                double weight = count * w;
+                z += weight;
+                weight *= w;
+                fx += weight * dx;
+                fy += weight * dy;
             }
-
-            double w = 1.0 / (1.0 + d2);
-            double weight = count * w;
-            z += weight;
-            weight *= w;
-            fx += weight * dx;
-            fy += weight * dy;
         }
 
         _normaliserTerms[i] = z;
