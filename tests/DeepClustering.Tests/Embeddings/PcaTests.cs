@@ -69,6 +69,26 @@ public class PcaTests
     }
 
     [Fact]
+    public void Whitened_projections_have_unit_variance_and_invert_exactly()
+    {
+        var data = RandomData(150, 4, seed: 11);
+        var model = new Pca(new PcaOptions { Whiten = true }).Fit(data);
+        var scores = model.Transform(data);
+
+        for (int c = 0; c < 4; c++)
+        {
+            double sumSquares = Enumerable.Range(0, 150).Sum(i => (double)scores.Values[i * 4 + c] * scores.Values[i * 4 + c]);
+            Assert.Equal(1.0, sumSquares / 149, 1e-5);
+        }
+
+        var back = model.InverseTransform(scores);
+        for (int e = 0; e < data.Values.Length; e++)
+        {
+            Assert.Equal(data.Values[e], back.Values[e], 1e-4f);
+        }
+    }
+
+    [Fact]
     public void Without_centring_the_mean_is_zero_and_the_first_axis_follows_the_offset()
     {
         // Points scattered closely around (10, 10, 0): the uncentred second moment is dominated by the offset.
