@@ -17,6 +17,7 @@ internal sealed class SpacePartitioningTree
     private readonly int[] _order;
     private readonly int[] _scratch;
     private readonly int[] _leafOf;
+    private readonly byte[] _codes;
     private Node[] _nodes;
 
     /// <summary>Creates an empty tree for <paramref name="pointCount"/> points in <paramref name="dimensions"/> (1 to 3) dimensions.</summary>
@@ -31,6 +32,7 @@ internal sealed class SpacePartitioningTree
         _order = new int[pointCount];
         _scratch = new int[pointCount];
         _leafOf = new int[pointCount];
+        _codes = new byte[pointCount];
         _nodes = new Node[Math.Max(16, 2 * pointCount)];
     }
 
@@ -51,6 +53,7 @@ internal sealed class SpacePartitioningTree
     {
         int n = _order.Length, dims = _dimensions;
         var box = new Box();
+        var centre = new Triple();
         for (int a = 0; a < dims; a++)
         {
             box.Min[a] = double.PositiveInfinity;
@@ -63,55 +66,48 @@ internal sealed class SpacePartitioningTree
             for (int a = 0; a < dims; a++)
             {
                 double v = points[i * dims + a];
+                centre[a] += v;
                 box.Min[a] = Math.Min(box.Min[a], v);
                 box.Max[a] = Math.Max(box.Max[a], v);
             }
         }
 
-        NodeCount = 1;
-        BuildNode(points, 0, 0, n, box, 0);
-    }
-
-    private void BuildNode(ReadOnlySpan<double> points, int node, int start, int end, Box box, int depth)
-    {
-        int dims = _dimensions, count = end - start;
-        Span<double> centre = stackalloc double[3];
-        Span<double> low = stackalloc double[3];
-        Span<double> high = stackalloc double[3];
-        centre.Clear();
-        low.Fill(double.PositiveInfinity);
-        high.Fill(double.NegativeInfinity);
-        for (int r = start; r < end; r++)
+        for (int a = 0; a < dims; a++)
         {
-            int p = _order[r];
-            for (int a = 0; a < dims; a++)
-            {
-                double v = points[p * dims + a];
-                centre[a] += v;
-                low[a] = Math.Min(low[a], v);
-                high[a] = Math.Max(high[a], v);
-            }
+            centre[a] /= n;
         }
 
+        NodeCount = 1;
+        // The root's box is the points' bounding box, so its points are identical when the box is a point.
+        BuildNode(points, 0, 0, n, box, box, centre, 0);
+    }
+
+    /// <summary>
+    /// Fills cell <paramref name="node"/> (its points are <c>Order[start..end)</c>, their centre of mass and
+    /// bounding box <paramref name="bounds"/> already known) and builds its children: one pass sorts the points
+    /// into the child cells and sums each child's centre and bounds, a second moves them into place.
+    /// </summary>
+    private void BuildNode(ReadOnlySpan<double> points, int node, int start, int end, Box box, Box bounds, Triple centre, int depth)
+    {
+        int dims = _dimensions, count = end - start;
         double squaredWidth = 0;
         bool identical = true;
         for (int a = 0; a < dims; a++)
         {
-            centre[a] /= count;
             double width = box.Max[a] - box.Min[a];
             squaredWidth = Math.Max(squaredWidth, width * width);
-            identical &= low[a] == high[a];
+            identical &= bounds.Min[a] == bounds.Max[a];
         }
 
-        ref var n = ref _nodes[node];
-        n.X = centre[0];
-        n.Y = dims > 1 ? centre[1] : 0;
-        n.Z = dims > 2 ? centre[2] : 0;
-        n.SquaredWidth = squaredWidth;
-        n.Count = count;
-        n.PointStart = start;
-        n.FirstChild = 0;
-        n.ChildCount = 0;
+        ref var cell = ref _nodes[node];
+        cell.X = centre[0];
+        cell.Y = centre[1];
+        cell.Z = centre[2];
+        cell.SquaredWidth = squaredWidth;
+        cell.Count = count;
+        cell.PointStart = start;
+        cell.FirstChild = 0;
+        cell.ChildCount = 0;
         if (count == 1 || identical || depth >= MaxDepth)
         {
             for (int r = start; r < end; r++)
@@ -122,19 +118,39 @@ internal sealed class SpacePartitioningTree
             return;
         }
 
-        // Counting sort of the cell's points by child cell: bit a of the code is set on the upper half of axis a.
+        // Bit a of a child's code is set on the upper half of axis a.
         int cells = 1 << dims;
-        Span<int> cellCounts = stackalloc int[8];
-        Span<double> middle = stackalloc double[3];
-        cellCounts.Clear();
+        var middle = new Triple();
         for (int a = 0; a < dims; a++)
         {
             middle[a] = 0.5 * (box.Min[a] + box.Max[a]);
         }
 
+        Span<int> cellCounts = stackalloc int[8];
+        Span<double> sums = stackalloc double[8 * 3];
+        Span<double> lows = stackalloc double[8 * 3];
+        Span<double> highs = stackalloc double[8 * 3];
+        cellCounts.Clear();
+        sums.Clear();
+        lows.Fill(double.PositiveInfinity);
+        highs.Fill(double.NegativeInfinity);
         for (int r = start; r < end; r++)
         {
-            cellCounts[ChildCode(points, _order[r], middle)]++;
+            int p = _order[r], code = 0;
+            for (int a = 0; a < dims; a++)
+            {
+                code |= points[p * dims + a] >= middle[a] ? 1 << a : 0;
+            }
+
+            _codes[r] = (byte)code;
+            cellCounts[code]++;
+            for (int a = 0; a < dims; a++)
+            {
+                double v = points[p * dims + a];
+                sums[code * 3 + a] += v;
+                lows[code * 3 + a] = Math.Min(lows[code * 3 + a], v);
+                highs[code * 3 + a] = Math.Max(highs[code * 3 + a], v);
+            }
         }
 
         Span<int> cellStarts = stackalloc int[9];
@@ -150,8 +166,7 @@ internal sealed class SpacePartitioningTree
         cellStarts[..cells].CopyTo(fill);
         for (int r = start; r < end; r++)
         {
-            int p = _order[r];
-            _scratch[fill[ChildCode(points, p, middle)]++] = p;
+            _scratch[fill[_codes[r]]++] = _order[r];
         }
 
         Array.Copy(_scratch, start, _order, start, count);
@@ -174,26 +189,20 @@ internal sealed class SpacePartitioningTree
             }
 
             var childBox = new Box();
+            var childBounds = new Box();
+            var childCentre = new Triple();
             for (int a = 0; a < dims; a++)
             {
                 bool upper = (c >> a & 1) != 0;
                 childBox.Min[a] = upper ? middle[a] : box.Min[a];
                 childBox.Max[a] = upper ? box.Max[a] : middle[a];
+                childBounds.Min[a] = lows[c * 3 + a];
+                childBounds.Max[a] = highs[c * 3 + a];
+                childCentre[a] = sums[c * 3 + a] / cellCounts[c];
             }
 
-            BuildNode(points, child++, cellStarts[c], cellStarts[c + 1], childBox, depth + 1);
+            BuildNode(points, child++, cellStarts[c], cellStarts[c + 1], childBox, childBounds, childCentre, depth + 1);
         }
-    }
-
-    private int ChildCode(ReadOnlySpan<double> points, int point, ReadOnlySpan<double> middle)
-    {
-        int code = 0;
-        for (int a = 0; a < _dimensions; a++)
-        {
-            code |= points[point * _dimensions + a] >= middle[a] ? 1 << a : 0;
-        }
-
-        return code;
     }
 
     /// <summary>One cell: its points' centre of mass and count, its widest side squared, and where its children are.</summary>
