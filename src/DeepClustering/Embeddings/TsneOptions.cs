@@ -44,6 +44,12 @@ public sealed class TsneOptions
 
         /// <summary>Threads; 0 means one per logical processor.</summary>
         public const int Threads = 0;
+
+        /// <summary>
+        /// The most rows the exact method takes: its n × n arrays of doubles must fit .NET's array limit (and
+        /// n = 46,340 already needs 17 GB each).
+        /// </summary>
+        public const int ExactMaxSamples = 46340;
     }
 
     /// <summary>Embedding dimensions; Barnes-Hut supports 1 to 3.</summary>
@@ -173,6 +179,12 @@ public sealed class TsneOptions
         {
             throw new ArgumentOutOfRangeException(nameof(Perplexity), Perplexity,
                 $"The perplexity must be less than the number of rows ({rows}).");
+        }
+
+        if (ResolveMethod(rows) == TsneMethod.Exact && rows > Defaults.ExactMaxSamples)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Method), Method,
+                $"The exact method takes at most {Defaults.ExactMaxSamples} rows (it holds n × n arrays); the data have {rows}. Use Barnes-Hut.");
         }
 
         if (Initialization == TsneInitialization.Pca && Dimensions > Math.Min(rows, columns))

@@ -133,6 +133,9 @@ public class TsneTests
             Assert.Throws<ArgumentOutOfRangeException>(() => new Tsne(new TsneOptions { Perplexity = 5, Dimensions = 4 }).Fit(data.SelectRows([0, 1, 2, 3, 4, 5, 6]).Columns3())).ParamName);
         Assert.Equal("data",
             Assert.Throws<ArgumentException>(() => new Tsne(new TsneOptions { Perplexity = 0.5 }).Fit(data.SelectRows([0]))).ParamName);
+        var tooManyForExact = new DataMatrix(new float[TsneOptions.Defaults.ExactMaxSamples + 1], TsneOptions.Defaults.ExactMaxSamples + 1, 1);
+        Assert.Equal(nameof(TsneOptions.Method),
+            Assert.Throws<ArgumentOutOfRangeException>(() => new Tsne(new TsneOptions { Method = TsneMethod.Exact }).Fit(tooManyForExact)).ParamName);
     }
 
     [Fact]

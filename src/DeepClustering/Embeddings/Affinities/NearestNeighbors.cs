@@ -10,8 +10,11 @@ namespace DeepClustering.Embeddings.Affinities;
 /// </summary>
 internal static class NearestNeighbors
 {
-    /// <summary>Rows of distances computed per GEMM.</summary>
+    /// <summary>Rows of distances computed per GEMM at most.</summary>
     private const int BlockRows = 1024;
+
+    /// <summary>Distances held at once at most (64 MiB of float32): fewer rows per block for very many points.</summary>
+    private const int BlockValues = 1 << 24;
 
     /// <summary>Extra candidates kept from the float32 distances, to absorb their rounding before the exact check.</summary>
     private const int ExtraCandidates = 8;
@@ -43,7 +46,7 @@ internal static class NearestNeighbors
 
         var indices = new int[(long)n * k];
         var distances = new double[(long)n * k];
-        int blockRows = Math.Min(BlockRows, n);
+        int blockRows = Math.Clamp(BlockValues / n, 1, Math.Min(BlockRows, n));
         var products = new float[(long)blockRows * n];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ScatterMatrix.ResolveThreads(threads), CancellationToken = cancellationToken };
         using var backend = new CpuBackend(new CpuBackendOptions { Threads = threads });
