@@ -26,7 +26,7 @@ internal static class ClusterDistanceMeans
 
     /// <summary>Computes a and b for every sample of <paramref name="data"/> (in its row order).</summary>
     public static (double[] Intra, double[] Nearest) Compute(DataMatrix data, EncodedLabels labels, int threads,
-        CancellationToken cancellationToken, long maxAccumulatorEntries = DefaultMaxAccumulatorEntries)
+        CancellationToken cancellationToken, long maxAccumulatorEntries = DefaultMaxAccumulatorEntries, bool packOnce = true)
     {
         int n = data.Rows, k = labels.Count;
         var clusterStart = new int[k + 1];
@@ -45,7 +45,7 @@ internal static class ClusterDistanceMeans
             rowOfPosition[next[c]++] = i;
         }
 
-        var tiles = new DistanceTiles(data, rowOfPosition);
+        var tiles = new DistanceTiles(data, rowOfPosition, packOnce);
         var layout = new Layout(tiles, labels.Counts, clusterStart, clusterOfPosition);
         var options = new ParallelOptions
         {

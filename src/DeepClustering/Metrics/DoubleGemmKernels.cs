@@ -5,8 +5,9 @@ namespace DeepClustering.Metrics;
 
 /// <summary>
 /// Register-blocked double-precision kernels for Gram blocks (the dot products behind pairwise distances):
-/// each computes one <see cref="Rows"/> × <see cref="Columns"/> tile of C = A·Bᵀ over the full depth from a packed
-/// sliver of A (Rows values per depth step) and a packed panel of B (Columns values per depth step), the layout
+/// each computes one <see cref="Rows"/> × <see cref="Columns"/> tile of C = A·Bᵀ over the full depth from packed
+/// panels: B's panel holds Columns rows (Columns values per depth step), A's sliver Rows consecutive values per
+/// depth step, <c>aStride</c> apart (so A may be read from inside a panel of B's format), the layout
 /// of the engine's float32 GEMM (Goto and van de Geijn 2008) in double. The engine's GEMM is float32 only, and a
 /// float32 dot product of 784 pixels carries relative errors near 1e-7, far from the 1e-9 agreement with
 /// scikit-learn's float64 that the metrics promise; this kernel runs at about 110 GFLOP/s on two Zen 4 cores.
@@ -22,23 +23,26 @@ internal static unsafe class DoubleGemmKernels
     /// <summary>Tile columns: rows of B per packed panel.</summary>
     public static readonly int Columns = Uses512BitKernel ? 24 : 8;
 
-    /// <summary>C[Rows × Columns] = A·Bᵀ over <paramref name="depth"/> (C's row stride <paramref name="ldc"/>).</summary>
+    /// <summary>
+    /// C[Rows × Columns] = A·Bᵀ over <paramref name="depth"/> (C's row stride <paramref name="ldc"/>; A's values of
+    /// one depth step start <paramref name="aStride"/> after the previous step's).
+    /// </summary>
     /// <remarks>Each output is one FMA chain in depth order, so the result does not depend on the tile's place.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Kernel(int depth, double* a, double* b, double* c, int ldc)
+    public static void Kernel(int depth, double* a, int aStride, double* b, double* c, int ldc)
     {
         if (Uses512BitKernel)
         {
-            Kernel8x24(depth, a, b, c, ldc);
+            Kernel8x24(depth, a, aStride, b, c, ldc);
         }
         else
         {
-            Kernel4x8(depth, a, b, c, ldc);
+            Kernel4x8(depth, a, aStride, b, c, ldc);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel8x24(int depth, double* a, double* b, double* c, int ldc)
+    private static void Kernel8x24(int depth, double* a, int aStride, double* b, double* c, int ldc)
     {
         Vector512<double> c00 = default, c01 = default, c02 = default, c10 = default, c11 = default, c12 = default;
         Vector512<double> c20 = default, c21 = default, c22 = default, c30 = default, c31 = default, c32 = default;
@@ -81,7 +85,7 @@ internal static unsafe class DoubleGemmKernels
             c70 = Vector512.FusedMultiplyAdd(a7, b0, c70);
             c71 = Vector512.FusedMultiplyAdd(a7, b1, c71);
             c72 = Vector512.FusedMultiplyAdd(a7, b2, c72);
-            a += 8;
+            a += aStride;
             b += 24;
         }
 
@@ -96,7 +100,7 @@ internal static unsafe class DoubleGemmKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel4x8(int depth, double* a, double* b, double* c, int ldc)
+    private static void Kernel4x8(int depth, double* a, int aStride, double* b, double* c, int ldc)
     {
         Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector256<double> c20 = default, c21 = default, c30 = default, c31 = default;
@@ -116,7 +120,7 @@ internal static unsafe class DoubleGemmKernels
             var a3 = Vector256.Create(a[3]);
             c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
             c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-            a += 4;
+            a += aStride;
             b += 8;
         }
 

@@ -77,13 +77,16 @@ public static class Silhouette
         return Samples(data, labels, threads, cancellationToken, ClusterDistanceMeans.DefaultMaxAccumulatorEntries);
     }
 
-    /// <summary><see cref="Samples(DataMatrix, IReadOnlyList{int}, int, CancellationToken)"/> with the memory bound that picks the strategy (for tests).</summary>
+    /// <summary>
+    /// <see cref="Samples(DataMatrix, IReadOnlyList{int}, int, CancellationToken)"/> with the memory bound that picks the
+    /// summing strategy and the choice of packing all rows once or per tile (for tests).
+    /// </summary>
     internal static double[] Samples(DataMatrix data, IReadOnlyList<int> labels, int threads, CancellationToken cancellationToken,
-        long maxAccumulatorEntries)
+        long maxAccumulatorEntries, bool packOnce = true)
     {
         var encoded = EncodedLabels.Encode(labels);
         MetricArguments.RequireClusterCountForInternalScore(encoded.Count, data.Rows);
-        var (intra, nearest) = ClusterDistanceMeans.Compute(data, encoded, threads, cancellationToken, maxAccumulatorEntries);
+        var (intra, nearest) = ClusterDistanceMeans.Compute(data, encoded, threads, cancellationToken, maxAccumulatorEntries, packOnce);
         var result = new double[data.Rows];
         for (int i = 0; i < result.Length; i++)
         {

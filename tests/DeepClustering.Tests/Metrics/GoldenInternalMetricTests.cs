@@ -64,15 +64,16 @@ public sealed class GoldenInternalMetricTests
         var labels = MetricsGolden.Ints(labelling["labels"]!);
         var expected = MetricsGolden.Doubles(labelling["silhouette_samples"]!);
 
-        // Both ways of summing: the symmetric tiles with the n × k table, and the row-by-row walk.
-        foreach (long bound in new[] { ClusterDistanceMeans.DefaultMaxAccumulatorEntries, 0L })
+        // Both ways of summing (the symmetric tiles with the n × k table, and the row-by-row walk) and both ways of
+        // packing the rows (once for all, or per tile).
+        foreach (var (bound, packOnce) in new[] { (ClusterDistanceMeans.DefaultMaxAccumulatorEntries, true), (0L, true), (ClusterDistanceMeans.DefaultMaxAccumulatorEntries, false) })
         {
-            var actual = Silhouette.Samples(data, labels, threads: 2, CancellationToken.None, bound);
+            var actual = Silhouette.Samples(data, labels, threads: 2, CancellationToken.None, bound, packOnce);
             Assert.Equal(expected.Length, actual.Length);
             var failures = Enumerable.Range(0, expected.Length)
                 .Select(i => MetricsGolden.Mismatch($"sample {i}", actual[i], expected[i]))
                 .Where(p => p is not null).Take(5).ToList();
-            Assert.True(failures.Count == 0, $"{setName}/{labellingName} (bound {bound}): " + string.Join("; ", failures));
+            Assert.True(failures.Count == 0, $"{setName}/{labellingName} (bound {bound}, pack once {packOnce}): " + string.Join("; ", failures));
         }
     }
 

@@ -77,6 +77,22 @@ public sealed class SilhouetteTests
     }
 
     [Fact]
+    public void Very_long_rows_use_small_tiles_and_stay_exact()
+    {
+        // 50,000 columns shrink the tiles to 24 rows, so 60 rows span three tiles; both packing ways are used.
+        var (data, labels) = RandomBlobs(60, 50_000, 3, seed: 6);
+        var expected = DirectSilhouette(data, labels);
+        foreach (bool packOnce in new[] { true, false })
+        {
+            var actual = Silhouette.Samples(data, labels, 2, CancellationToken.None, ClusterDistanceMeans.DefaultMaxAccumulatorEntries, packOnce);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.True(Math.Abs(actual[i] - expected[i]) <= 1e-12, $"sample {i} (pack once {packOnce}): {actual[i]:R} vs {expected[i]:R}");
+            }
+        }
+    }
+
+    [Fact]
     public void Data_far_from_the_origin_score_as_the_same_data_near_it()
     {
         // Values on a 1/64 grid, shifted by 4096: exact in float32 either way, so the geometry is identical.
@@ -178,12 +194,14 @@ public sealed class SilhouetteTests
         for (int i = 0; i < n; i++)
         {
             var sums = clusters.ToDictionary(c => c, _ => 0.0);
+            var rowI = data.Row(i);
             for (int j = 0; j < n; j++)
             {
+                var rowJ = data.Row(j);
                 double squared = 0;
-                for (int c = 0; c < data.Columns; c++)
+                for (int c = 0; c < rowI.Length; c++)
                 {
-                    double diff = (double)data.Row(i)[c] - data.Row(j)[c];
+                    double diff = (double)rowI[c] - rowJ[c];
                     squared += diff * diff;
                 }
 
