@@ -12,9 +12,10 @@ namespace DeepClustering.Metrics;
 /// labels and −1 (noise) is a cluster of its own, as in scikit-learn.
 /// </summary>
 /// <remarks>
-/// Exact: all n² distances, in double precision, computed in tiles by a cache-blocked double GEMM on
-/// <see cref="SilhouetteOptions.Threads"/> threads and reduced as they are made, so memory stays O(n·k) and no
-/// n × n matrix is ever held. The result does not depend on the thread count or on thread timing.
+/// Exact: all n² distances, in double precision, computed in tiles by a register-blocked double GEMM on
+/// <see cref="SilhouetteOptions.Threads"/> threads and reduced as they are made: memory is the data in double
+/// (n·d) and per-cluster sums (n·k per thread), never an n × n matrix. The result does not depend on the thread
+/// count or on thread timing. docs/metrics.md describes the algorithm.
 /// </remarks>
 public static class Silhouette
 {

@@ -93,6 +93,24 @@ public sealed class SilhouetteTests
     }
 
     [Fact]
+    public void Constant_columns_change_nothing()
+    {
+        // The same points with two constant columns inserted: every distance, and so every score, is the same.
+        var (data, labels) = RandomBlobs(300, 6, 4, seed: 12);
+        var widened = new float[data.Rows * 8];
+        for (int i = 0; i < data.Rows; i++)
+        {
+            widened[i * 8] = 7.5f;
+            data.Row(i).CopyTo(widened.AsSpan(i * 8 + 1, 6));
+            widened[i * 8 + 7] = -2f;
+        }
+
+        var wide = new DataMatrix(widened, data.Rows, 8);
+        Assert.Equal(new[] { 1, 2, 3, 4, 5, 6 }, DistanceTiles.VaryingColumns(wide));
+        Assert.Equal(Silhouette.Samples(data, labels), Silhouette.Samples(wide, labels));
+    }
+
+    [Fact]
     public void Data_far_from_the_origin_score_as_the_same_data_near_it()
     {
         // Values on a 1/64 grid, shifted by 4096: exact in float32 either way, so the geometry is identical.
