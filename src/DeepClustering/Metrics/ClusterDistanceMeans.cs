@@ -47,14 +47,10 @@ internal static class ClusterDistanceMeans
 
         var tiles = new DistanceTiles(data, rowOfPosition, packOnce);
         var layout = new Layout(tiles, labels.Counts, clusterStart, clusterOfPosition);
-        var options = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = threads == 0 ? Environment.ProcessorCount : threads,
-            CancellationToken = cancellationToken,
-        };
-        var (intraByPosition, nearestByPosition) = (long)n * k * (options.MaxDegreeOfParallelism + 1) <= maxAccumulatorEntries
-            ? Symmetric(layout, options)
-            : RowByRow(layout, options);
+        int workers = threads == 0 ? Environment.ProcessorCount : threads;
+        var (intraByPosition, nearestByPosition) = (long)n * k * (workers + 1) <= maxAccumulatorEntries
+            ? Symmetric(layout, workers, cancellationToken)
+            : RowByRow(layout, workers, cancellationToken);
         var intra = new double[n];
         var nearest = new double[n];
         for (int p = 0; p < n; p++)
@@ -69,7 +65,7 @@ internal static class ClusterDistanceMeans
     /// <summary>The mean of a sum over a cluster's other members; 0 for a cluster of one (its a is undefined).</summary>
     internal static double IntraMean(double sum, int clusterSize) => clusterSize > 1 ? sum / (clusterSize - 1) : 0.0;
 
-    private static (double[] Intra, double[] Nearest) Symmetric(Layout layout, ParallelOptions options)
+    private static (double[] Intra, double[] Nearest) Symmetric(Layout layout, int workers, CancellationToken cancellationToken)
     {
         var tiles = layout.Tiles;
         int n = tiles.Count, k = layout.ClusterSizes.Length, block = tiles.BlockSize;
@@ -87,7 +83,7 @@ internal static class ClusterDistanceMeans
 
         // Each thread sums into a table of its own; the tables are added at the end. Integer sums are exact, so
         // neither which thread took which tile nor the order of the final additions changes a bit.
-        Parallel.For(0, pairs.Count, options, () => (tiles.CreateWorkspace(), new Int128[(long)n * k]), (t, _, worker) =>
+        TileWorkers.Run(workers, pairs.Count, () => (tiles.CreateWorkspace(), new Int128[(long)n * k]), (t, worker) =>
         {
             var (workspace, local) = worker;
             var (bi, bj) = pairs[t];
@@ -125,7 +121,6 @@ internal static class ClusterDistanceMeans
                 }
             }
 
-            return worker;
         }, worker =>
         {
             lock (sums)
@@ -135,7 +130,7 @@ internal static class ClusterDistanceMeans
                     sums[e] += worker.Item2[e];
                 }
             }
-        });
+        }, cancellationToken);
 
         var intra = new double[n];
         var nearest = new double[n];
@@ -162,14 +157,14 @@ internal static class ClusterDistanceMeans
         return (intra, nearest);
     }
 
-    private static (double[] Intra, double[] Nearest) RowByRow(Layout layout, ParallelOptions options)
+    private static (double[] Intra, double[] Nearest) RowByRow(Layout layout, int workers, CancellationToken cancellationToken)
     {
         var tiles = layout.Tiles;
         int n = tiles.Count, block = tiles.BlockSize;
         int blocks = (n + block - 1) / block;
         var intra = new double[n];
         var nearest = new double[n];
-        Parallel.For(0, blocks, options, tiles.CreateWorkspace, (bi, _, workspace) =>
+        TileWorkers.Run(workers, blocks, tiles.CreateWorkspace, (bi, workspace) =>
         {
             int rowStart = bi * block, rowCount = Math.Min(block, n - rowStart);
             var running = new double[rowCount];
@@ -202,8 +197,7 @@ internal static class ClusterDistanceMeans
 
             Close(layout, rowStart, current, running, best, intra);
             best.CopyTo(nearest, rowStart);
-            return workspace;
-        }, _ => { });
+        }, _ => { }, cancellationToken);
         return (intra, nearest);
     }
 
