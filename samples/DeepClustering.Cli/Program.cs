@@ -4,5 +4,6 @@ using DeepClustering.Cli.Commands;
 var root = new RootCommand("DeepClustering command-line tool: deep clustering of images and vectors.")
 {
     PretrainCommand.Create(),
+    EvaluateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+
+namespace DeepClustering.Data;
+
+/// <summary>
+/// Label files: one integer label per line (any int; −1 is noise by convention), as written by
+/// <c>numpy.savetxt(path, labels, fmt="%d")</c>. Blank lines may follow the last label; spaces around a label are
+/// ignored; Windows line endings are accepted.
+/// </summary>
+public static class LabelFile
+{
+    /// <summary>Reads the labels of <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidDataException">
+    /// A line is not an integer, or is blank before the last label (the message names the file and the 1-based
+    /// line number), or the file holds no label.
+    /// </exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static int[] Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var labels = new List<int>();
+        int lineNumber = 0, firstBlank = 0;
+        foreach (string line in File.ReadLines(path, Encoding.UTF8))
+        {
+            lineNumber++;
+            var text = line.AsSpan().Trim();
+            if (text.IsEmpty)
+            {
+                firstBlank = firstBlank == 0 ? lineNumber : firstBlank;
+                continue;
+            }
+
+            if (firstBlank != 0)
+            {
+                throw new InvalidDataException($"{path}, line {firstBlank}: blank line before the label on line {lineNumber}; one label per line is expected.");
+            }
+
+            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int label))
+            {
+                throw new InvalidDataException($"{path}, line {lineNumber}: '{text}' is not an integer label.");
+            }
+
+            labels.Add(label);
+        }
+
+        if (labels.Count == 0)
+        {
+            throw new InvalidDataException($"{path} holds no labels.");
+        }
+
+        return labels.ToArray();
+    }
+
+    /// <summary>Writes one label per line (replacing the file in one step, so readers never see half of it).</summary>
+    public static void Write(string path, IReadOnlyList<int> labels)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(labels);
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            foreach (int label in labels)
+            {
+                writer.WriteLine(label.ToString(CultureInfo.InvariantCulture));
+            }
+        });
+    }
+}
