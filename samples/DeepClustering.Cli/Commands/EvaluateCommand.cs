@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using DeepClustering.Data;
 using DeepClustering.Metrics;
 using Spectre.Console;
@@ -96,7 +96,13 @@ internal static class EvaluateCommand
             AnsiConsole.Write(output);
             if (jsonFile is not null)
             {
-                WriteJsonAtomically(jsonFile.FullName, scores.Select(s => (s.Key, s.Value)));
+                var json = new JsonObject();
+                foreach (var (key, _, value, _) in scores)
+                {
+                    json[key] = value is { } v ? JsonValue.Create(v) : null;
+                }
+
+                ResultFiles.WriteJson(jsonFile.FullName, json);
                 AnsiConsole.MarkupLine($"wrote {Markup.Escape(jsonFile.FullName)}");
             }
 
@@ -106,41 +112,6 @@ internal static class EvaluateCommand
         {
             Console.Error.WriteLine($"evaluate: {e.Message}");
             return 1;
-        }
-    }
-
-    /// <summary>Writes {"key": value, …} (null for an undefined score) to a temporary file beside the target, then moves it over the target.</summary>
-    private static void WriteJsonAtomically(string path, IEnumerable<(string Key, double? Value)> scores)
-    {
-        string folder = Path.GetDirectoryName(path) ?? ".";
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-            {
-                writer.WriteStartObject();
-                foreach (var (key, value) in scores)
-                {
-                    if (value is { } v)
-                    {
-                        writer.WriteNumber(key, v);
-                    }
-                    else
-                    {
-                        writer.WriteNull(key);
-                    }
-                }
-
-                writer.WriteEndObject();
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
         }
     }
 }

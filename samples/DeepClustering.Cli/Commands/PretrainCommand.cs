@@ -14,7 +14,8 @@ internal static class PretrainCommand
     {
         var model = new Option<string>("--model") { Description = "conv (the DCEC/DEKM convolutional autoencoder) or dense (DEC's 784-500-500-2000-10)", DefaultValueFactory = _ => "conv" };
         model.AcceptOnlyFromAmong("conv", "dense");
-        var data = new Option<string>("--data") { Description = DataSources.Help, DefaultValueFactory = _ => "mnist-test" };
+        var data = new Option<string>("--data") { Description = DataSources.ImageHelp, DefaultValueFactory = _ => "mnist-test" };
+        var dataDir = new Option<string?>("--data-dir") { Description = $"folder of the full data sets (default: ${DataSources.DataFolderVariable})" };
         var epochs = new Option<int>("--epochs") { Description = "passes over the data", DefaultValueFactory = _ => 3 };
         var batchSize = new Option<int>("--batch-size") { Description = "samples per mini-batch", DefaultValueFactory = _ => AutoencoderTrainingOptions.Defaults.BatchSize };
         var learningRate = new Option<float>("--learning-rate") { Description = "Adam's step size", DefaultValueFactory = _ => AutoencoderTrainingOptions.Defaults.LearningRate };
@@ -25,19 +26,19 @@ internal static class PretrainCommand
 
         var command = new Command("pretrain", "Train an autoencoder to reconstruct images, printing progress and loss.")
         {
-            model, data, epochs, batchSize, learningRate, embedding, seed, threads, limit,
+            model, data, dataDir, epochs, batchSize, learningRate, embedding, seed, threads, limit,
         };
         command.SetAction((result, cancellationToken) => Task.FromResult(Run(
-            result.GetValue(model)!, result.GetValue(data)!, result.GetValue(epochs), result.GetValue(batchSize),
+            result.GetValue(model)!, result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(epochs), result.GetValue(batchSize),
             result.GetValue(learningRate), result.GetValue(embedding), result.GetValue(seed), result.GetValue(threads),
             result.GetValue(limit), cancellationToken)));
         return command;
     }
 
-    private static int Run(string modelName, string dataSource, int epochs, int batchSize, float learningRate, int embeddingDimension,
+    private static int Run(string modelName, string dataSource, string? dataFolder, int epochs, int batchSize, float learningRate, int embeddingDimension,
         long seed, int threads, int limit, CancellationToken cancellationToken)
     {
-        var set = DataSources.Take(DataSources.Load(dataSource), limit);
+        var set = DataSources.Take(DataSources.LoadImages(dataSource, dataFolder).Set, limit);
         using var backend = new CpuBackend(new CpuBackendOptions { Threads = threads });
         var random = new RandomGenerator(seed);
         var images = set.Images;

@@ -7,7 +7,7 @@ namespace DeepClustering.Clustering;
 /// A fitted Gaussian mixture: weights, means and covariances, the training rows' labels, the mean log-likelihood
 /// and the information criteria.
 /// </summary>
-public sealed class GaussianMixtureModel : IClusteringModel
+public sealed class GaussianMixtureModel : IClusteringModel, IHasInformationCriteria
 {
     private readonly GaussianParameters _parameters;
     private readonly int _threads;

@@ -1,0 +1,223 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DeepClustering.Clustering;
+using DeepClustering.Clustering.Density;
+using DeepClustering.Clustering.Hierarchical;
+using DeepClustering.Data;
+using DeepClustering.Embeddings;
+using DeepClustering.Metrics;
+using Spectre.Console;
+
+namespace DeepClustering.Cli.Commands;
+
+/// <summary>
+/// <c>cluster</c>: runs a classical clustering pipeline on images or a CSV, writes <c>labels.txt</c> and
+/// <c>results.json</c>, and scores the result when labels are known.
+/// </summary>
+internal static class ClusterCommand
+{
+    /// <summary>The pipelines, as the <c>--method</c> values name them.</summary>
+    public static readonly string[] Methods =
+        ["kmeans", "spherical-kmeans", "gmm", "dbscan", "agglomerative", "pca-kmeans", "tsne-dbscan"];
+
+    /// <summary>PCA dimensions before k-means or t-SNE, 30 as in the MNIST tutorial (seed document 003).</summary>
+    private const int DefaultComponents = 30;
+
+    /// <summary>DBSCAN on a 2-D t-SNE map of MNIST: eps 2.4 and 100 points, from the MNIST tutorial (seed document 003).</summary>
+    private const double TsneDbscanEpsilon = 2.4;
+
+    private const int TsneDbscanMinimumPoints = 100;
+
+    public static Command Create()
+    {
+        var method = new Option<string>("--method") { Description = string.Join("|", Methods), Required = true };
+        method.AcceptOnlyFromAmong(Methods);
+        var data = new Option<string>("--data") { Description = DataSources.MatrixHelp, Required = true };
+        var dataDir = new Option<string?>("--data-dir") { Description = $"folder of the full data sets (default: ${DataSources.DataFolderVariable})" };
+        var labels = new Option<string?>("--labels") { Description = "true labels to score against: an IDX labels file or one integer per line" };
+        var clusters = new Option<int>("--clusters") { Description = "number of clusters k (not used by DBSCAN)", DefaultValueFactory = _ => 10 };
+        var seed = new Option<long>("--seed") { Description = "seed of every random choice", DefaultValueFactory = _ => 0 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "folder for labels.txt and results.json", Required = true };
+        var eps = new Option<double?>("--eps") { Description = $"DBSCAN radius (default 0.5; {TsneDbscanEpsilon} for tsne-dbscan)" };
+        var minPoints = new Option<int?>("--min-points") { Description = $"DBSCAN minimum points (default 5; {TsneDbscanMinimumPoints} for tsne-dbscan)" };
+        var components = new Option<int>("--components") { Description = "PCA dimensions for pca-kmeans and tsne-dbscan", DefaultValueFactory = _ => DefaultComponents };
+        var covariance = new Option<CovarianceType>("--covariance") { Description = "Gaussian mixture covariance: Full, Diagonal or Spherical", DefaultValueFactory = _ => CovarianceType.Full };
+        var linkage = new Option<Linkage>("--linkage") { Description = "agglomerative linkage: Ward, Complete, Average or Single", DefaultValueFactory = _ => Linkage.Ward };
+        var initializations = new Option<int?>("--n-init") { Description = "k-means initialisations (default: 1 for k-means++)" };
+        var threads = new Option<int>("--threads") { Description = "CPU threads; 0 uses every core", DefaultValueFactory = _ => 0 };
+        var limit = new Option<int>("--limit") { Description = "use only the first N rows (0: all)", DefaultValueFactory = _ => 0 };
+
+        var command = new Command("cluster", "Cluster images or vectors with a classical pipeline and score the result.")
+        {
+            method, data, dataDir, labels, clusters, seed, output, eps, minPoints, components, covariance, linkage, initializations, threads, limit,
+        };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var settings = new Settings(
+                result.GetValue(method)!, result.GetValue(clusters), result.GetValue(seed), result.GetValue(eps), result.GetValue(minPoints),
+                result.GetValue(components), result.GetValue(covariance), result.GetValue(linkage), result.GetValue(initializations),
+                result.GetValue(threads));
+            return Task.FromResult(Run(settings, result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(labels),
+                result.GetValue(output)!, result.GetValue(limit), cancellationToken));
+        });
+        return command;
+    }
+
+    private static int Run(Settings settings, string dataSource, string? dataFolder, string? labelsPath, DirectoryInfo output, int limit,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (data, labels) = DataSources.LoadMatrix(dataSource, dataFolder, labelsPath);
+            if (limit > 0 && limit < data.Rows)
+            {
+                data = data.SelectRows(Enumerable.Range(0, limit).ToArray());
+                labels = labels?[..limit];
+            }
+
+            AnsiConsole.MarkupLine($"[bold]{settings.Method}[/] on {Markup.Escape(dataSource)}: {data.Rows} rows × {data.Columns} columns");
+            var clock = Stopwatch.StartNew();
+            var results = new JsonObject
+            {
+                ["method"] = settings.Method,
+                ["data"] = dataSource,
+                ["rows"] = data.Rows,
+                ["columns"] = data.Columns,
+                ["seed"] = settings.Seed,
+            };
+            var model = Fit(settings, data, results, cancellationToken);
+            double seconds = clock.Elapsed.TotalSeconds;
+            results["clusters"] = model.ClusterCount;
+            results["seconds"] = seconds;
+            Describe(model, results);
+
+            var predicted = model.Labels.ToArray();
+            if (labels is not null)
+            {
+                var table = ContingencyMatrix.Compute(labels, predicted);
+                results["acc"] = ClusteringAccuracy.Compute(table);
+                results["nmi"] = NormalizedMutualInformation.Compute(table);
+                results["ari"] = AdjustedRandIndex.Compute(table);
+            }
+
+            output.Create();
+            LabelFile.Write(Path.Combine(output.FullName, "labels.txt"), predicted);
+            ResultFiles.WriteJson(Path.Combine(output.FullName, "results.json"), results);
+
+            var summary = new Table().AddColumns("result", "value");
+            foreach (var (key, value) in results)
+            {
+                summary.AddRow(Markup.Escape(key), Markup.Escape(value?.ToJsonString() ?? "null"));
+            }
+
+            AnsiConsole.Write(summary);
+            AnsiConsole.MarkupLine($"wrote {Markup.Escape(Path.Combine(output.FullName, "labels.txt"))} and results.json");
+            return 0;
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"cluster: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static IClusteringModel Fit(Settings s, DataMatrix data, JsonObject results, CancellationToken cancellationToken)
+    {
+        switch (s.Method)
+        {
+            case "kmeans":
+                return new KMeans(KMeansOptions(s)).Fit(data, cancellationToken);
+            case "spherical-kmeans":
+                return new SphericalKMeans(new SphericalKMeansOptions
+                {
+                    ClusterCount = s.Clusters, Seed = s.Seed, Threads = s.Threads, InitializationCount = s.Initializations,
+                }).Fit(data, cancellationToken);
+            case "gmm":
+                return new GaussianMixture(new GaussianMixtureOptions
+                {
+                    ComponentCount = s.Clusters, CovarianceType = s.Covariance, Seed = s.Seed, Threads = s.Threads,
+                }).Fit(data, cancellationToken);
+            case "dbscan":
+                return new Dbscan(new DbscanOptions
+                {
+                    Epsilon = s.Epsilon ?? DbscanOptions.Defaults.Epsilon,
+                    MinimumPoints = s.MinimumPoints ?? DbscanOptions.Defaults.MinimumPoints,
+                    Threads = s.Threads,
+                }).Fit(data, cancellationToken);
+            case "agglomerative":
+                return new AgglomerativeClustering(new AgglomerativeClusteringOptions
+                {
+                    ClusterCount = s.Clusters, Linkage = s.Linkage, Threads = s.Threads,
+                }).Fit(data, cancellationToken);
+            case "pca-kmeans":
+            {
+                var reduced = Reduce(s, data, results, cancellationToken);
+                return new KMeans(KMeansOptions(s)).Fit(reduced, cancellationToken);
+            }
+
+            case "tsne-dbscan":
+            {
+                var reduced = Reduce(s, data, results, cancellationToken);
+                var clock = Stopwatch.StartNew();
+                var map = new Tsne(new TsneOptions { Seed = s.Seed, Threads = s.Threads }).Fit(reduced, null, cancellationToken);
+                results["tsne_seconds"] = clock.Elapsed.TotalSeconds;
+                results["tsne_kl_divergence"] = map.KlDivergence;
+                return new Dbscan(new DbscanOptions
+                {
+                    Epsilon = s.Epsilon ?? TsneDbscanEpsilon,
+                    MinimumPoints = s.MinimumPoints ?? TsneDbscanMinimumPoints,
+                    Threads = s.Threads,
+                }).Fit(map.Embedding, cancellationToken);
+            }
+
+            default:
+                throw new ArgumentException($"Unknown method '{s.Method}'. Use one of: {string.Join(", ", Methods)}.");
+        }
+    }
+
+    private static KMeansOptions KMeansOptions(Settings s) =>
+        new() { ClusterCount = s.Clusters, Seed = s.Seed, Threads = s.Threads, InitializationCount = s.Initializations };
+
+    private static DataMatrix Reduce(Settings s, DataMatrix data, JsonObject results, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var pca = new Pca(new PcaOptions { ComponentCount = Math.Min(s.Components, data.Columns), Threads = s.Threads }).Fit(data, cancellationToken);
+        var reduced = pca.Transform(data);
+        results["pca_components"] = pca.ComponentCount;
+        results["pca_explained_variance_ratio"] = pca.ExplainedVarianceRatio.Sum();
+        results["pca_seconds"] = clock.Elapsed.TotalSeconds;
+        return reduced;
+    }
+
+    /// <summary>Adds each model's own fitted figures (inertia, likelihood, noise, …).</summary>
+    private static void Describe(IClusteringModel model, JsonObject results)
+    {
+        switch (model)
+        {
+            case KMeansModel k:
+                results["inertia"] = k.Inertia;
+                results["iterations"] = k.Iterations;
+                break;
+            case SphericalKMeansModel k:
+                results["objective"] = k.Objective;
+                results["iterations"] = k.Iterations;
+                break;
+            case GaussianMixtureModel g:
+                results["log_likelihood"] = g.LogLikelihood;
+                results["bic"] = g.Bic;
+                results["aic"] = g.Aic;
+                results["converged"] = g.Converged;
+                results["iterations"] = g.Iterations;
+                break;
+            case DbscanModel d:
+                results["noise"] = d.NoiseCount;
+                results["epsilon"] = d.Epsilon;
+                break;
+        }
+    }
+
+    private sealed record Settings(string Method, int Clusters, long Seed, double? Epsilon, int? MinimumPoints, int Components,
+        CovarianceType Covariance, Linkage Linkage, int? Initializations, int Threads);
+}
