@@ -3,7 +3,7 @@
 
 Run with Debian's scikit-learn 1.2.1 (NOT the pyenv python3 on PATH):
 
-    /usr/bin/python3 benchmarks/reference/sklearn_kmeans.py [--data /work/data/mnist] [--k 10] [--seed 0] [--threads 2]
+    /usr/bin/python3 benchmarks/reference/sklearn_kmeans.py [--data data/mnist] [--k 10] [--seed 0] [--threads 2]
 
 KMeans(n_clusters=k, n_init=1, init="k-means++", random_state=seed), under threadpoolctl limits of `threads`
 threads. Prints one JSON object on its last line with the same keys as the C# command: seconds (the fit alone),
@@ -48,7 +48,7 @@ def accuracy(truth, predicted):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", default="/work/data/mnist")
+    parser.add_argument("--data", default="data/mnist")
     parser.add_argument("--k", type=int, default=10)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2)

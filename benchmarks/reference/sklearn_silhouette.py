@@ -3,7 +3,7 @@
 training images (784 pixels scaled to [0, 1], float32) labelled with their true digits.
 
 Run with Debian's scikit-learn 1.2.1 (the system Python, not a virtual environment):
-    /usr/bin/python3 benchmarks/reference/sklearn_silhouette.py --data /work/data/mnist --n 10000 --threads 2
+    /usr/bin/python3 benchmarks/reference/sklearn_silhouette.py --data data/mnist --n 10000 --threads 2
 Prints one JSON object on its last line with the same keys as the .NET command: `seconds` (best of --repeats
 timed runs) and `silhouette`.
 """
@@ -37,7 +37,7 @@ def find(folder, stem):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", default="/work/data/mnist")
+    parser.add_argument("--data", default="data/mnist")
     parser.add_argument("--n", type=int, default=10000)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--repeats", type=int, default=3)

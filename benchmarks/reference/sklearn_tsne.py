@@ -5,7 +5,7 @@ PCA of the first COUNT MNIST images (pixels scaled to [0, 1]) to 30 dimensions (
 TSNE(n_components=2, perplexity=30, init="pca", learning_rate="auto", random_state=seed, n_jobs=threads) on them
 (Barnes-Hut, scikit-learn's default method). Run with Debian's scikit-learn 1.2.1:
 
-    /usr/bin/python3 benchmarks/reference/sklearn_tsne.py --data /work/data/mnist --count 10000 --threads 2
+    /usr/bin/python3 benchmarks/reference/sklearn_tsne.py --data data/mnist --count 10000 --threads 2
 
 Prints one JSON object on its last line with the keys of the C# command.
 """
@@ -33,7 +33,7 @@ def load_images(folder, split):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", default="/work/data/mnist")
+    parser.add_argument("--data", default="data/mnist")
     parser.add_argument("--split", default="train", choices=["train", "test"])
     parser.add_argument("--count", type=int, default=10000)
     parser.add_argument("--pca", type=int, default=30)

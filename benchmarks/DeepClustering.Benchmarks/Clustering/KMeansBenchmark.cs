@@ -5,7 +5,7 @@ using DeepClustering.Data;
 namespace DeepClustering.Benchmarks.Clustering;
 
 /// <summary>
-/// <c>kmeans [--data /work/data/mnist] [--k 10] [--seed 0] [--threads 2] [--init 1] [--max-iter 300]</c>: k-means (k-means++, one
+/// <c>kmeans [--data data/mnist] [--k 10] [--seed 0] [--threads 2] [--init 1] [--max-iter 300]</c>: k-means (k-means++, one
 /// initialisation) on the full MNIST (train + test, 70,000 × 784, pixels in [0, 1]). Prints the fit's seconds, its
 /// iterations and seconds per iteration, the process's CPU seconds during the fit (less sensitive to a shared
 /// machine than the wall clock), the inertia and the accuracy against the digit labels. The twin is
@@ -17,7 +17,7 @@ internal sealed class KMeansBenchmark : IBenchmarkCommand
 
     public object Run(BenchmarkArguments arguments)
     {
-        string folder = arguments.GetString("data", "/work/data/mnist");
+        string folder = arguments.GetString("data", "data/mnist");
         int clusters = arguments.GetInt("k", 10), seed = arguments.GetInt("seed", 0), threads = arguments.GetInt("threads", 2);
         var train = MnistLoader.LoadSplit(folder, MnistSplit.Train);
         var test = MnistLoader.LoadSplit(folder, MnistSplit.Test);

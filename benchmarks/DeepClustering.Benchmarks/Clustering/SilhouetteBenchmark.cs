@@ -5,7 +5,7 @@ using DeepClustering.Metrics;
 namespace DeepClustering.Benchmarks.Clustering;
 
 /// <summary>
-/// <c>silhouette [--data /work/data/mnist] [--n 10000] [--threads 2] [--repeats 3]</c>: the exact silhouette score
+/// <c>silhouette [--data data/mnist] [--n 10000] [--threads 2] [--repeats 3]</c>: the exact silhouette score
 /// of the first n MNIST training images (784 pixels in [0, 1]) labelled with their true digits; best of the
 /// timed runs. Twin: benchmarks/reference/sklearn_silhouette.py.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed class SilhouetteBenchmark : IBenchmarkCommand
 
     public object Run(BenchmarkArguments arguments)
     {
-        string folder = arguments.GetString("data", "/work/data/mnist");
+        string folder = arguments.GetString("data", "data/mnist");
         int n = arguments.GetInt("n", 10000);
         int threads = arguments.GetInt("threads", 2);
         int repeats = arguments.GetInt("repeats", 3);

@@ -5,7 +5,7 @@ using DeepClustering.Embeddings;
 namespace DeepClustering.Benchmarks.Clustering;
 
 /// <summary>
-/// <c>tsne [--data /work/data/mnist] [--split train|test] [--count 10000] [--pca 30] [--threads 2] [--seed 0]
+/// <c>tsne [--data data/mnist] [--split train|test] [--count 10000] [--pca 30] [--threads 2] [--seed 0]
 /// [--method barnes-hut|exact] [--iterations 1000]</c>: PCA of the first <c>count</c> MNIST images to <c>pca</c>
 /// dimensions, then a seeded 2-D t-SNE of them (perplexity 30, PCA initialisation, automatic learning rate);
 /// the seconds of each, the KL divergence and the steps. Twin: <c>benchmarks/reference/sklearn_tsne.py</c>.
@@ -16,7 +16,7 @@ internal sealed class TsneBenchmark : IBenchmarkCommand
 
     public object Run(BenchmarkArguments arguments)
     {
-        string folder = arguments.GetString("data", "/work/data/mnist");
+        string folder = arguments.GetString("data", "data/mnist");
         var split = arguments.GetString("split", "train") == "test" ? MnistSplit.Test : MnistSplit.Train;
         int count = arguments.GetInt("count", 10000);
         int components = arguments.GetInt("pca", 30);
