@@ -13,7 +13,7 @@ namespace DeepClustering.Clustering;
 /// <code>
 /// // createKMeans(k): any IClusterer configured for k clusters, for example k-means with a fixed seed.
 /// var sweep = ClusterCountSweep.Run(data, k => createKMeans(k), new ClusterCountSweepOptions { MinClusters = 2, MaxClusters = 15 });
-/// foreach (var s in sweep.Scores) Console.WriteLine($"{s.ClusterCount}: {s.Silhouette:F3} {s.CalinskiHarabasz:F1} {s.DaviesBouldin:F3}");
+/// foreach (var s in sweep.Scores) logger.LogInformation("k={K}: silhouette {S:F3}, CH {C:F1}, DB {D:F3}", s.ClusterCount, s.Silhouette, s.CalinskiHarabasz, s.DaviesBouldin);
 /// int k = sweep.BestBySilhouette ?? 2;
 /// </code>
 /// </example>
