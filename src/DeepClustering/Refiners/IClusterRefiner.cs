@@ -1,0 +1,14 @@
+namespace DeepClustering.Refiners;
+
+/// <summary>
+/// Trains an encoder and cluster centres together, starting from a pretrained encoder and an initial clustering
+/// of its embeddings: DEC, IDEC, DSSEC, embedded k-means.
+/// </summary>
+public interface IClusterRefiner
+{
+    /// <summary>A short name, for example <c>dec</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Refines <see cref="RefinementContext.Encoder"/> in place and returns the final centres and labels.</summary>
+    RefinementResult Refine(RefinementContext context, CancellationToken cancellationToken = default);
+}
