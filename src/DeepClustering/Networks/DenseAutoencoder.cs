@@ -74,6 +74,21 @@ public static class DenseAutoencoder
         return new Autoencoder(encoder, decoder);
     }
 
+    /// <summary>
+    /// Builds an autoencoder with encoder widths <paramref name="inputDimension"/> → hidden… → embedding, the mirrored
+    /// decoder, and <paramref name="activation"/> between layers (the embedding and the output stay linear).
+    /// </summary>
+    /// <param name="backend">Where the tensors live.</param>
+    /// <param name="inputDimension">Features per sample (784 for 28×28 images).</param>
+    /// <param name="hiddenWidths">Widths of the encoder's hidden layers, outermost first.</param>
+    /// <param name="embeddingDimension">Width of the embedding.</param>
+    /// <param name="random">The generator that draws the initial weights.</param>
+    /// <param name="activation">The activation between layers; DEC and IDEC use ReLU.</param>
+    /// <param name="initializer">Weight initializer; PyTorch's default when null.</param>
+    public static Autoencoder Create(IComputeBackend backend, int inputDimension, IReadOnlyList<int> hiddenWidths,
+        int embeddingDimension, RandomGenerator random, HiddenActivation activation, IInitializer? initializer = null) =>
+        Create(backend, inputDimension, hiddenWidths, embeddingDimension, random, HiddenActivations.Factory(activation, nameof(activation)), initializer);
+
     /// <summary>The DEC autoencoder: <paramref name="inputDimension"/>-500-500-2000-10 and back, ReLU.</summary>
     public static Autoencoder CreateDec(IComputeBackend backend, int inputDimension, RandomGenerator random) =>
         Create(backend, inputDimension, DecHiddenWidths, DecEmbeddingDimension, random);

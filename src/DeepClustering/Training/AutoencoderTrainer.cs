@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DeepClustering.Networks;
 using DeepClustering.Tensors;
 using DeepClustering.Tensors.NN.Losses;
+using DeepClustering.Tensors.NN.Regularization;
 using DeepClustering.Tensors.Optimizers;
 using DeepClustering.Tensors.Randomness;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,11 @@ namespace DeepClustering.Training;
 /// Trains an autoencoder to reconstruct its input (the pretraining of DEC, IDEC, DCEC and DEKM): Adam on
 /// shuffled mini-batches. Reports progress per batch and logs a line per epoch; can be cancelled between batches.
 /// </summary>
+/// <remarks>
+/// The loss it reports is the reconstruction loss plus the penalties of the model's activity regularizers (such
+/// as the sparsity penalties of a <see cref="StackedSparseAutoencoder"/>), which also add their gradients in the
+/// backward pass: the objective that the optimizer actually descends.
+/// </remarks>
 public sealed class AutoencoderTrainer
 {
     private readonly AutoencoderTrainingOptions _options;
@@ -55,6 +61,7 @@ public sealed class AutoencoderTrainer
         var random = new RandomGenerator(_options.Seed);
         var order = Enumerable.Range(0, samples).ToArray();
         var epochLosses = new List<double>(_options.Epochs);
+        var regularizers = ActivityRegularization.FindAll(model);
 
         model.Train();
         bool inputGradient = model.InputGradientRequired;
@@ -81,11 +88,11 @@ public sealed class AutoencoderTrainer
 
                     optimizer.ZeroGradient();
                     var reconstruction = model.Forward(batch);
-                    double value = loss.Forward(reconstruction, batch);
+                    double value = loss.Forward(reconstruction, batch) + ActivityRegularization.TotalPenalty(regularizers);
                     if (!double.IsFinite(value))
                     {
                         throw new InvalidOperationException(
-                            $"The reconstruction loss became {value} in epoch {epoch}, batch {b + 1}; lower the learning rate or check the data.");
+                            $"The training loss became {value} in epoch {epoch}, batch {b + 1}; lower the learning rate or check the data.");
                     }
 
                     model.Backward(loss.Backward());
