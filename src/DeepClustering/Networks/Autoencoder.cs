@@ -1,3 +1,4 @@
+using DeepClustering.Encoders;
 using DeepClustering.Tensors;
 using DeepClustering.Tensors.NN;
 using DeepClustering.Tensors.NN.Layers;
@@ -8,13 +9,34 @@ namespace DeepClustering.Networks;
 /// An encoder and a decoder trained together to reconstruct their input; the encoder's output is the
 /// embedding that clustering works on.
 /// </summary>
-public class Autoencoder : Module
+public class Autoencoder : Module, IEncoder
 {
-    /// <summary>Creates an autoencoder from an encoder and a decoder on the same backend.</summary>
-    public Autoencoder(Sequential encoder, Sequential decoder)
+    /// <summary>
+    /// Creates an autoencoder from an encoder and a decoder on the same backend. <paramref name="inputShape"/> is
+    /// one sample's shape; the embedding width is read from the encoder's last Linear layer unless given.
+    /// </summary>
+    /// <param name="encoder">Inputs to embeddings.</param>
+    /// <param name="decoder">Embeddings to reconstructions.</param>
+    /// <param name="inputShape">One sample's shape, without the batch dimension.</param>
+    /// <param name="name">A short name for logs and files.</param>
+    /// <param name="embeddingDimension">The embedding width, when the encoder does not end in a Linear layer.</param>
+    public Autoencoder(Sequential encoder, Sequential decoder, IReadOnlyList<int> inputShape, string name = "custom", int? embeddingDimension = null)
         : base(encoder?.Backend ?? throw new ArgumentNullException(nameof(encoder)))
     {
         ArgumentNullException.ThrowIfNull(decoder);
+        ArgumentNullException.ThrowIfNull(inputShape);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (inputShape.Count == 0 || inputShape.Any(d => d <= 0))
+        {
+            throw new ArgumentException($"The input shape [{string.Join(", ", inputShape)}] must have positive dimensions.", nameof(inputShape));
+        }
+
+        InputShape = inputShape.ToArray();
+        Name = name;
+        EmbeddingDimension = embeddingDimension
+            ?? (encoder.Count > 0 && encoder.Modules[^1] is Linear last
+                ? last.OutputFeatures
+                : throw new ArgumentException("The encoder does not end in a Linear layer; give the embedding dimension.", nameof(embeddingDimension)));
         if (!ReferenceEquals(encoder.Backend, decoder.Backend))
         {
             throw new ArgumentException("The encoder and the decoder run on different backends.", nameof(decoder));
@@ -27,11 +49,27 @@ public class Autoencoder : Module
 
     private readonly (string Name, Module Module)[] _children;
 
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<int> InputShape { get; }
+
+    /// <inheritdoc />
+    public int EmbeddingDimension { get; }
+
+    /// <summary>How to build this autoencoder again (set by the built-in builders; null for a custom composition).</summary>
+    public AutoencoderArchitecture? Architecture { get; internal init; }
+
     /// <summary>Maps inputs to embeddings.</summary>
     public Sequential Encoder { get; }
 
     /// <summary>Maps embeddings back to reconstructions of the inputs.</summary>
     public Sequential Decoder { get; }
+
+    Module IEncoder.Encoder => Encoder;
+
+    Module IEncoder.Decoder => Decoder;
 
     /// <summary>The last embedding computed by <see cref="Forward"/> (owned by the encoder).</summary>
     public Tensor? Embedding { get; private set; }

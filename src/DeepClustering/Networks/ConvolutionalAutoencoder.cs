@@ -56,8 +56,14 @@ public static class ConvolutionalAutoencoder
     /// <param name="random">The generator that draws the initial weights.</param>
     /// <param name="activation">The activation between layers; ReLU as in DCEC and DEKM.</param>
     public static Autoencoder Create(IComputeBackend backend, int channels, int height, int width, int embeddingDimension, RandomGenerator random,
-        HiddenActivation activation = HiddenActivation.ReLU) =>
-        Create(backend, channels, height, width, embeddingDimension, random, HiddenActivations.Factory(activation, nameof(activation)));
+        HiddenActivation activation = HiddenActivation.ReLU)
+    {
+        var autoencoder = Create(backend, channels, height, width, embeddingDimension, random, HiddenActivations.Factory(activation, nameof(activation)));
+        return new Autoencoder(autoencoder.Encoder, autoencoder.Decoder, [channels, height, width], "conv")
+        {
+            Architecture = new AutoencoderArchitecture(AutoencoderKind.Convolutional, [channels, height, width], embeddingDimension, [], activation),
+        };
+    }
 
     /// <summary>
     /// Builds the DCEC/DEKM autoencoder for images of any supported size, with activations made by
@@ -101,7 +107,7 @@ public static class ConvolutionalAutoencoder
             new ConvTranspose2d(backend, F2, F1, K5, random, stride: S, padding: P5, outputPadding: g.SecondOutputPadding),
             activation(backend),
             new ConvTranspose2d(backend, F1, channels, K5, random, stride: S, padding: P5, outputPadding: g.FirstOutputPadding));
-        return new Autoencoder(encoder, decoder);
+        return new Autoencoder(encoder, decoder, [channels, height, width], "conv");
     }
 
     /// <summary>
@@ -167,6 +173,9 @@ public static class ConvolutionalAutoencoder
             new Flatten(backend),
             new Linear(backend, g.DecodedLength, channels * height * width, random),
             new Reshape(backend, channels, height, width));
-        return new Autoencoder(encoder, decoder);
+        return new Autoencoder(encoder, decoder, [channels, height, width], "conv-kwon-lee")
+        {
+            Architecture = new AutoencoderArchitecture(AutoencoderKind.KwonLee, [channels, height, width], embeddingDimension, [], activation),
+        };
     }
 }

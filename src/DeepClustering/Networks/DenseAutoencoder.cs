@@ -71,7 +71,7 @@ public static class DenseAutoencoder
             }
         }
 
-        return new Autoencoder(encoder, decoder);
+        return new Autoencoder(encoder, decoder, [inputDimension], "dense");
     }
 
     /// <summary>
@@ -86,10 +86,16 @@ public static class DenseAutoencoder
     /// <param name="activation">The activation between layers; DEC and IDEC use ReLU.</param>
     /// <param name="initializer">Weight initializer; PyTorch's default when null.</param>
     public static Autoencoder Create(IComputeBackend backend, int inputDimension, IReadOnlyList<int> hiddenWidths,
-        int embeddingDimension, RandomGenerator random, HiddenActivation activation, IInitializer? initializer = null) =>
-        Create(backend, inputDimension, hiddenWidths, embeddingDimension, random, HiddenActivations.Factory(activation, nameof(activation)), initializer);
+        int embeddingDimension, RandomGenerator random, HiddenActivation activation, IInitializer? initializer = null)
+    {
+        var autoencoder = Create(backend, inputDimension, hiddenWidths, embeddingDimension, random, HiddenActivations.Factory(activation, nameof(activation)), initializer);
+        return new Autoencoder(autoencoder.Encoder, autoencoder.Decoder, [inputDimension], "dense")
+        {
+            Architecture = new AutoencoderArchitecture(AutoencoderKind.Dense, [inputDimension], embeddingDimension, [.. hiddenWidths], activation),
+        };
+    }
 
     /// <summary>The DEC autoencoder: <paramref name="inputDimension"/>-500-500-2000-10 and back, ReLU.</summary>
     public static Autoencoder CreateDec(IComputeBackend backend, int inputDimension, RandomGenerator random) =>
-        Create(backend, inputDimension, DecHiddenWidths, DecEmbeddingDimension, random);
+        Create(backend, inputDimension, DecHiddenWidths, DecEmbeddingDimension, random, HiddenActivation.ReLU);
 }

@@ -25,7 +25,7 @@ public sealed class StackedSparseAutoencoder : Autoencoder
     private readonly KlSparsityRegularizer[] _regularizers;
 
     private StackedSparseAutoencoder(Sequential encoder, Sequential decoder, KlSparsityRegularizer[] regularizers, StackedSparseLayer[] layers)
-        : base(encoder, decoder)
+        : base(encoder, decoder, [layers[0].EncoderLinear.InputFeatures], "sparse")
     {
         _regularizers = regularizers;
         Layers = layers;
@@ -57,9 +57,6 @@ public sealed class StackedSparseAutoencoder : Autoencoder
 
     /// <summary>Features per sample.</summary>
     public int InputDimension => Layers[0].EncoderLinear.InputFeatures;
-
-    /// <summary>Width of the embedding.</summary>
-    public int EmbeddingDimension => Layers[^1].EncoderLinear.OutputFeatures;
 
     /// <summary>The rungs, outermost first: one per hidden layer, then the one to the embedding.</summary>
     internal IReadOnlyList<StackedSparseLayer> Layers { get; }
@@ -144,7 +141,12 @@ public sealed class StackedSparseAutoencoder : Autoencoder
             layers[k] = new StackedSparseLayer(encoderLinear, encoderActivation, encoderRegularizer, linear, activation);
         }
 
-        return new StackedSparseAutoencoder(encoder, decoder, [.. regularizers], layers);
+        var options = sparsity ?? new KlSparsityOptions();
+        return new StackedSparseAutoencoder(encoder, decoder, [.. regularizers], layers)
+        {
+            Architecture = new AutoencoderArchitecture(AutoencoderKind.StackedSparse, [inputDimension], embeddingDimension, [.. hiddenWidths],
+                HiddenActivation.Sigmoid, options.TargetActivation, options.Weight),
+        };
     }
 
     /// <summary>

@@ -113,7 +113,7 @@ public sealed class GreedyLayerwisePretrainer
             decoder.Add(layer.DecoderActivation);
         }
 
-        return (new Autoencoder(encoder, decoder), encoder);
+        return (new Autoencoder(encoder, decoder, [layer.EncoderLinear.InputFeatures], "sparse-layer", layer.EncoderLinear.OutputFeatures), encoder);
     }
 
     /// <summary>The codes of <paramref name="input"/> under <paramref name="encoder"/>, computed batch by batch.</summary>
