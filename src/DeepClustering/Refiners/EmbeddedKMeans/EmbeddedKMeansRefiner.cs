@@ -1,0 +1,201 @@
+using DeepClustering.Data;
+using DeepClustering.Encoders;
+using DeepClustering.Pipeline;
+using DeepClustering.Tensors;
+using DeepClustering.Tensors.Optimizers;
+using DeepClustering.Tensors.Randomness;
+using Microsoft.Extensions.Logging;
+
+namespace DeepClustering.Refiners.EmbeddedKMeans;
+
+/// <summary>
+/// Deep embedded k-means (DEKM: Guo, Lin and Ye, ICDMW 2021; section 3 of the Korean analysis paper): alternates
+/// a k-means clustering of the embeddings with training of the encoder so that, along the direction in which the
+/// clusters are widest, every sample moves towards its centre.
+/// </summary>
+/// <remarks>
+/// <para>At each refresh (iteration 0, then every <see cref="EmbeddedKMeansRefinerOptions.UpdateInterval"/> steps,
+/// and at the cap): embed every sample, cluster the embeddings with k-means, form the within-cluster scatter S_w
+/// and its eigenvectors V (ascending eigenvalues), rotate the embeddings and centres (Y = ZV, M = UV) and fix the
+/// target of every sample, Y with its last coordinate — the direction of the largest eigenvalue — replaced by its
+/// centre's (<see cref="DekmRefresh"/>). Between refreshes, each step takes a mini-batch
+/// (<see cref="DekmBatchCursor"/>), computes <c>‖f(x)V − T‖²</c> and its gradient (<see cref="DekmLoss"/>),
+/// back-propagates it through the encoder and takes an Adam step on the encoder's parameters; DEKM has no
+/// trainable centres and the decoder is not used.</para>
+/// <para>Stopping: after matching the new clusters to the previous ones (Hungarian algorithm,
+/// <see cref="AssignmentMatching"/>), the refinement stops when at most
+/// <see cref="EmbeddedKMeansRefinerOptions.Tolerance"/> of the samples changed cluster, never at the first refresh
+/// (there is nothing to compare with), or when <see cref="EmbeddedKMeansRefinerOptions.MaxIterations"/> steps
+/// have been taken.</para>
+/// <para>The first refresh uses the context's initial clustering (<see cref="RefinementContext.InitialLabels"/>
+/// and <see cref="RefinementContext.InitialCenters"/>: the pipeline's clustering of the pretrained embeddings,
+/// DEKM.py's first <c>KMeans(n_init=100)</c>) instead of clustering the same embeddings again. Later refreshes run
+/// k-means (<see cref="DekmReclustering"/>) with DEKM.py's number of initialisations
+/// (<see cref="KMeansInitializationSchedule"/>): <see cref="EmbeddedKMeansRefinerOptions.KMeansInitializationCount"/>
+/// for the first re-clustering, whose predecessor's iteration count the context does not carry, then
+/// <see cref="EmbeddedKMeansRefinerOptions.KMeansInitializationsPerIteration"/> per Lloyd iteration of the
+/// previous run.</para>
+/// <para>Differences from DEKM.py, each deliberate: a last refresh is made at the iteration cap, so the returned
+/// centres and labels describe the returned encoder (DEKM.py keeps those of its last refresh, 40 steps earlier);
+/// the loss reported per refresh is the mean over the steps since the previous refresh of the per-element mean
+/// squared error (DEKM.py logs that of the last batch only); steps run in training mode (DEKM.py calls
+/// <c>model(x[idx])</c>, Keras' inference mode, which matters only for dropout or batch normalisation, neither of
+/// which its network has).</para>
+/// <para>Randomness: <see cref="RefinementContext.Seed"/> fixes the batch order and the seeds of the k-means runs,
+/// so the same seed, encoder and data give the same result.</para>
+/// </remarks>
+public sealed class EmbeddedKMeansRefiner : IClusterRefiner
+{
+    /// <summary>Creates the refiner with the given options (DEKM.py's defaults when none are given).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the exception names it.</exception>
+    public EmbeddedKMeansRefiner(EmbeddedKMeansRefinerOptions? options = null)
+    {
+        Options = options ?? new EmbeddedKMeansRefinerOptions();
+        Options.Validate();
+    }
+
+    /// <summary>The options.</summary>
+    public EmbeddedKMeansRefinerOptions Options { get; }
+
+    /// <inheritdoc />
+    public string Name => "dekm";
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The context's inputs, centres or labels do not fit the encoder.</exception>
+    /// <exception cref="InvalidOperationException">The loss stopped being finite.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; checked before every step and during k-means.</exception>
+    public RefinementResult Refine(RefinementContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (samples, dimension, clusterCount) = CheckContext(context);
+        var encoder = context.Encoder;
+        var logger = context.Logger;
+        var random = new RandomGenerator(context.Seed);
+        var cursor = new DekmBatchCursor(random.Permutation(samples), Math.Min(Options.BatchSize, samples));
+
+        var refresh = DekmRefresh.Create(Embed(encoder, context.Inputs, samples, dimension), context.InitialLabels.ToArray(),
+            new DataMatrix(context.InitialCenters.ToArray(), clusterCount, dimension));
+        Report(context, 0, 0, null, refresh.Labels);
+        logger.LogInformation("DEKM refresh at iteration 0/{MaxIterations}: initial clustering, largest within-cluster eigenvalue {Eigenvalue:G6}",
+            Options.MaxIterations, refresh.Basis.EigenValues[dimension - 1]);
+
+        var optimizer = new Adam(encoder.Encoder.Parameters(),
+            new AdamOptions { LearningRate = Options.LearningRate, Epsilon = Options.AdamEpsilon });
+        var batchLoss = new DekmBatchLoss();
+        var batchShape = context.Inputs.Shape.ToArray();
+        batchShape[0] = Math.Min(Options.BatchSize, samples);
+        var batch = new Tensor(encoder.Backend, batchShape);
+        var gradient = new Tensor(encoder.Backend, batchShape[0], dimension);
+        int? previousKMeansIterations = null;
+        int iteration = 0;
+        bool converged = false;
+        double lossSum = 0;
+        int lossSteps = 0;
+
+        bool wasTraining = encoder.Encoder.IsTraining;
+        bool inputGradient = encoder.Encoder.InputGradientRequired;
+        encoder.Encoder.Train();
+        encoder.Encoder.InputGradientRequired = false;
+        try
+        {
+            while (!converged && iteration < Options.MaxIterations)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var rows = cursor.Next();
+                batchShape[0] = rows.Length;
+                batch.Resize(batchShape);
+                encoder.Backend.GatherRows(context.Inputs, rows, batch);
+
+                optimizer.ZeroGradient();
+                var embeddings = encoder.Encoder.Forward(batch);
+                double loss = batchLoss.Compute(embeddings, rows, refresh, gradient);
+                if (!double.IsFinite(loss))
+                {
+                    throw new InvalidOperationException(
+                        $"The embedded k-means loss became {loss} at iteration {iteration + 1}; lower the learning rate or check the data.");
+                }
+
+                encoder.Encoder.Backward(gradient);
+                optimizer.Step();
+                iteration++;
+                lossSum += loss / rows.Length;
+                lossSteps++;
+
+                if (iteration % Options.UpdateInterval != 0 && iteration != Options.MaxIterations)
+                {
+                    continue;
+                }
+
+                int initializations = KMeansInitializationSchedule.Next(previousKMeansIterations,
+                    Options.KMeansInitializationCount, Options.KMeansInitializationsPerIteration);
+                var all = Embed(encoder, context.Inputs, samples, dimension);
+                var kmeans = DekmReclustering.Create(context.Clusterer, clusterCount, initializations, unchecked((long)random.NextUInt64()))
+                    .Fit(all, cancellationToken);
+                previousKMeansIterations = kmeans.Iterations;
+                var labels = kmeans.Labels.ToArray();
+                var change = AssignmentMatching.Compare(refresh.Labels, labels, clusterCount);
+                refresh = DekmRefresh.Create(all, labels, kmeans.Centers);
+                converged = change.HasConverged(Options.Tolerance);
+
+                double meanLoss = lossSum / lossSteps;
+                Report(context, iteration, meanLoss, change.ChangedFraction, labels);
+                logger.LogInformation(
+                    "DEKM refresh at iteration {Iteration}/{MaxIterations}: loss {Loss:G6}, {Changed} of {Samples} assignments changed ({Fraction:P2}), k-means with {Initializations} initialisations took {KMeansIterations} iterations",
+                    iteration, Options.MaxIterations, meanLoss, change.ChangedCount, samples, change.ChangedFraction, initializations, kmeans.Iterations);
+                lossSum = 0;
+                lossSteps = 0;
+            }
+        }
+        finally
+        {
+            encoder.Encoder.InputGradientRequired = inputGradient;
+            encoder.Encoder.Train(wasTraining);
+        }
+
+        logger.LogInformation(converged
+                ? "DEKM stopped at iteration {Iteration}: at most {Tolerance:P2} of the assignments changed"
+                : "DEKM stopped at the iteration cap {Iteration} before fewer than {Tolerance:P2} of the assignments changed",
+            iteration, Options.Tolerance);
+        return new RefinementResult(refresh.Centres, refresh.Labels, iteration, converged);
+    }
+
+    /// <summary>Every sample's embedding, as an n × d matrix.</summary>
+    private static DataMatrix Embed(IEncoder encoder, Tensor inputs, int samples, int dimension) =>
+        new(encoder.Embed(inputs), samples, dimension);
+
+    /// <summary>One history record and one progress report for a refresh.</summary>
+    private void Report(RefinementContext context, int iteration, double loss, double? changed, int[] labels)
+    {
+        context.History.Add(TrainingPhase.Refinement, iteration, loss, changed, labels);
+        context.Progress?.Report(new DeepClusteringProgress(TrainingPhase.Refinement, iteration, Options.MaxIterations, loss, changed));
+    }
+
+    /// <summary>Checks that the context's parts fit each other; returns n, d and k.</summary>
+    private static (int Samples, int Dimension, int ClusterCount) CheckContext(RefinementContext context)
+    {
+        var encoder = context.Encoder ?? throw new ArgumentException("The context has no encoder.", nameof(context));
+        encoder.RequireInputShape(context.Inputs, nameof(context));
+        int samples = context.Inputs.Size(0);
+        int dimension = encoder.EmbeddingDimension;
+        if (samples == 0)
+        {
+            throw new ArgumentException("The context's inputs hold no samples.", nameof(context));
+        }
+
+        var centres = context.InitialCenters ?? throw new ArgumentException("The context has no initial centres.", nameof(context));
+        if (centres.Length == 0 || centres.Length % dimension != 0)
+        {
+            throw new ArgumentException(
+                $"The initial centres hold {centres.Length} values, not whole rows of the embedding dimension {dimension}.", nameof(context));
+        }
+
+        int clusterCount = centres.Length / dimension;
+        if (clusterCount > samples)
+        {
+            throw new ArgumentException($"{clusterCount} clusters cannot be formed from {samples} samples.", nameof(context));
+        }
+
+        DekmArguments.RequireLabels(context.InitialLabels, samples, clusterCount, nameof(context));
+        return (samples, dimension, clusterCount);
+    }
+}
