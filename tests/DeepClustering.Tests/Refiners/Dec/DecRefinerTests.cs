@@ -98,7 +98,7 @@ public sealed class DecRefinerTests : IDisposable
             var options = new DecRefinerOptions { Variant = DecVariant.Idec, UpdateInterval = 10, BatchSize = 64, MaxIterations = 60, Tolerance = 0, Shuffle = true };
             var context = scenario.Context(seed: seed);
             var result = new DecRefiner(options).Refine(context);
-            return (result, context.History.Records, scenario.Encoder.Autoencoder.Parameters().SelectMany(p => p.Value.ToArray()).ToArray());
+            return (result, context.History.Records, scenario.Encoder.Parameters().SelectMany(p => p.Value.ToArray()).ToArray());
         }
 
         var first = Run(5);

@@ -19,7 +19,7 @@ namespace DeepClustering.Tests.Refiners.Dec;
 /// </summary>
 internal sealed class DecScenario
 {
-    private DecScenario(AutoencoderEncoder encoder, Tensor inputs, int[] trueLabels, float[] centers, int[] labels)
+    private DecScenario(Autoencoder encoder, Tensor inputs, int[] trueLabels, float[] centers, int[] labels)
     {
         Encoder = encoder;
         Inputs = inputs;
@@ -28,7 +28,7 @@ internal sealed class DecScenario
         InitialLabels = labels;
     }
 
-    public AutoencoderEncoder Encoder { get; }
+    public Autoencoder Encoder { get; }
 
     public Tensor Inputs { get; }
 
@@ -77,7 +77,7 @@ internal sealed class DecScenario
         var autoencoder = DenseAutoencoder.Create(backend, dimension, [32], embeddingDimension, new RandomGenerator(seed + 100));
         new AutoencoderTrainer(new AutoencoderTrainingOptions { Epochs = 30, BatchSize = 32, LearningRate = 3e-3f, Seed = seed })
             .Train(autoencoder, inputs);
-        var encoder = new AutoencoderEncoder(autoencoder, dimension, embeddingDimension);
+        var encoder = autoencoder;
 
         var embeddings = new DataMatrix(encoder.Embed(inputs), rows, embeddingDimension);
         var kMeansOptions = kMeansIterations >= 300
@@ -111,7 +111,7 @@ internal sealed class DecScenario
     /// <summary>The autoencoder's mean squared reconstruction error over all inputs, in evaluation mode.</summary>
     public double ReconstructionError()
     {
-        var autoencoder = Encoder.Autoencoder;
+        var autoencoder = Encoder;
         autoencoder.Eval();
         try
         {

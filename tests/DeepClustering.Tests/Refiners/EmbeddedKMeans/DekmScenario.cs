@@ -20,7 +20,7 @@ internal sealed class DekmScenario
     public const int InputDimension = 10;
     public const int EmbeddingDimension = 3;
 
-    private DekmScenario(AutoencoderEncoder encoder, Tensor inputs, int[] truth, KMeans clusterer, KMeansModel initial)
+    private DekmScenario(Autoencoder encoder, Tensor inputs, int[] truth, KMeans clusterer, KMeansModel initial)
     {
         Encoder = encoder;
         Inputs = inputs;
@@ -29,7 +29,7 @@ internal sealed class DekmScenario
         Initial = initial;
     }
 
-    public AutoencoderEncoder Encoder { get; }
+    public Autoencoder Encoder { get; }
 
     public Tensor Inputs { get; }
 
@@ -77,7 +77,7 @@ internal sealed class DekmScenario
                 .Train(autoencoder, inputs);
         }
 
-        var encoder = new AutoencoderEncoder(autoencoder, InputDimension, EmbeddingDimension);
+        var encoder = autoencoder;
         var clusterer = new KMeans(new KMeansOptions { ClusterCount = clusters, InitializationCount = 100, Seed = seed + 3, Threads = 1 });
         var initial = clusterer.Fit(new DataMatrix(encoder.Embed(inputs), n, EmbeddingDimension));
         return new DekmScenario(encoder, inputs, truth, clusterer, initial);
