@@ -18,7 +18,7 @@ public sealed class TrainingHistory
     public IReadOnlyList<TrainingRecord> Records => _records;
 
     /// <summary>Adds a record, scoring <paramref name="labels"/> when monitoring labels are known.</summary>
-    public TrainingRecord Add(TrainingPhase phase, int step, double loss, double? labelsChanged, IReadOnlyList<int>? labels)
+    public TrainingRecord Add(TrainingPhase phase, int step, double? loss, double? labelsChanged, IReadOnlyList<int>? labels)
     {
         double? acc = null, nmi = null, ari = null;
         if (_monitoringLabels is not null && labels is not null)

@@ -6,10 +6,10 @@ namespace DeepClustering.Pipeline;
 /// </summary>
 /// <param name="Phase">The phase.</param>
 /// <param name="Step">Epoch (pretraining) or iteration (refinement) at which the record was taken.</param>
-/// <param name="Loss">Mean loss since the previous record.</param>
+/// <param name="Loss">Mean loss since the previous record, or null where no loss applies (the initial clustering).</param>
 /// <param name="LabelsChanged">Fraction of labels changed since the previous refresh, or null.</param>
 /// <param name="Accuracy">Clustering accuracy against the monitoring labels, or null.</param>
 /// <param name="NormalizedMutualInformation">NMI (arithmetic) against the monitoring labels, or null.</param>
 /// <param name="AdjustedRandIndex">ARI against the monitoring labels, or null.</param>
-public sealed record TrainingRecord(TrainingPhase Phase, int Step, double Loss, double? LabelsChanged,
+public sealed record TrainingRecord(TrainingPhase Phase, int Step, double? Loss, double? LabelsChanged,
     double? Accuracy, double? NormalizedMutualInformation, double? AdjustedRandIndex);

@@ -180,7 +180,7 @@ public sealed class DecRefiner : IClusterRefiner
     private void Record(RefinementContext context, int iteration, LossSums sums, double changed, int[] labels)
     {
         var record = context.History.Add(TrainingPhase.Refinement, iteration, sums.MeanTotal, changed, labels);
-        context.Progress?.Report(new DeepClusteringProgress(TrainingPhase.Refinement, iteration, Options.MaxIterations, record.Loss, changed));
+        context.Progress?.Report(new DeepClusteringProgress(TrainingPhase.Refinement, iteration, Options.MaxIterations, sums.MeanTotal, changed));
         context.Logger.LogInformation(
             "{Refiner} iteration {Iteration}/{MaxIterations}: loss {Loss:G6} (clustering {ClusteringLoss:G6}, reconstruction {ReconstructionLoss:G6}, additional {AdditionalLoss:G6}), labels changed {LabelsChanged:G4}, ACC {Accuracy}, NMI {Nmi}, ARI {Ari}",
             Name, iteration, Options.MaxIterations, record.Loss, sums.MeanClustering, sums.MeanReconstruction, sums.MeanAdditional, changed,

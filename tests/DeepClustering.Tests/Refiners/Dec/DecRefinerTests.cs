@@ -167,7 +167,7 @@ public sealed class DecRefinerTests : IDisposable
         Assert.Equal(0.0, dssec.Records[0].Loss);                          // no batch before the first refresh
         for (int r = 1; r < idec.Records.Count; r++)
         {
-            Assert.Equal(idec.Records[r].Loss + 0.25, dssec.Records[r].Loss, 1e-12);
+            Assert.Equal(idec.Records[r].Loss!.Value + 0.25, dssec.Records[r].Loss!.Value, 1e-12);
         }
     }
 
@@ -197,7 +197,7 @@ public sealed class DecRefinerTests : IDisposable
         Assert.Equal(scenario.Accuracy(result.Labels), monitored.History.Records[^1].Accuracy!.Value, 1e-12);
         Assert.Equal(steps, reports.Select(p => p.Step));
         Assert.All(reports, p => Assert.Equal((TrainingPhase.Refinement, 23), (p.Phase, p.TotalSteps)));
-        Assert.Equal(monitored.History.Records.Select(r => (r.Loss, r.LabelsChanged)), reports.Select(p => (p.Loss, p.LabelsChanged)));
+        Assert.Equal(monitored.History.Records.Select(r => (r.Loss, r.LabelsChanged)), reports.Select(p => ((double?)p.Loss, p.LabelsChanged)));
 
         var unmonitoredScenario = DecScenario.Create(_backend, separation: 2.0, kMeansIterations: 1, seed: 2);
         var unmonitored = unmonitoredScenario.Context(monitor: false);

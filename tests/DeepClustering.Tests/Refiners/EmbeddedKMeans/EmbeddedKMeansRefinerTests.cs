@@ -134,10 +134,10 @@ public sealed class EmbeddedKMeansRefinerTests : IDisposable
         Assert.All(records.Skip(1), r =>
         {
             Assert.True(r.LabelsChanged > 0 && r.LabelsChanged <= 1);
-            Assert.True(r.Loss > 0 && double.IsFinite(r.Loss));
+            Assert.True(r.Loss > 0 && double.IsFinite(r.Loss!.Value));
         });
         Assert.Equal(ClusteringAccuracy.Compute(scenario.Truth, result.Labels), records[^1].Accuracy);
-        Assert.Equal(records.Select(r => (r.Step, r.Loss, r.LabelsChanged)), reports.Select(p => (p.Step, p.Loss, p.LabelsChanged)));
+        Assert.Equal(records.Select(r => (r.Step, r.Loss, r.LabelsChanged)), reports.Select(p => (p.Step, (double?)p.Loss, p.LabelsChanged)));
         Assert.All(reports, p => Assert.Equal((TrainingPhase.Refinement, 100), (p.Phase, p.TotalSteps)));
     }
 

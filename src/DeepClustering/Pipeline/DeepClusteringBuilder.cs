@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using DeepClustering.Clustering;
+using DeepClustering.Data;
+using DeepClustering.Encoders;
+using DeepClustering.Networks;
+using DeepClustering.Refiners;
+using DeepClustering.Tensors;
+using DeepClustering.Tensors.Backends;
+using DeepClustering.Tensors.Backends.Cpu;
+using DeepClustering.Tensors.Randomness;
+using DeepClustering.Training;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DeepClustering.Pipeline;
+
+/// <summary>
+/// Composes a deep clustering method: an autoencoder, its reconstruction pretraining, an initial clusterer on the
+/// embedding, and optionally a refiner that trains encoder and clusters together (DEC, IDEC, DSSEC, embedded
+/// k-means). <see cref="Fit"/> runs the phases in order and returns the fitted model.
+/// </summary>
+/// <example>
+/// <code>
+/// using var model = new DeepClusteringBuilder()
+///     .WithEncoder(new AutoencoderArchitecture(AutoencoderKind.Convolutional, [1, 28, 28], 10, [], HiddenActivation.ReLU))
+///     .WithPretraining(new AutoencoderTrainingOptions { Epochs = 200 })
+///     .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = 10, InitializationCount = 100 }))
+///     .WithRefiner(new EmbeddedKMeansRefiner())
+///     .OnDevice(ComputeDevice.Auto)
+///     .WithSeed(0)
+///     .Fit(data, cancellationToken: token);
+/// int[] labels = model.Predict(newData);
+/// </code>
+/// </example>
+public sealed class DeepClusteringBuilder
+{
+    private Func<IComputeBackend, RandomGenerator, Autoencoder>? _encoder;
+    private AutoencoderTrainingOptions? _pretraining;
+    private IClusterer? _clusterer;
+    private IClusterRefiner? _refiner;
+    private ComputeDevice _device = ComputeDevice.Auto;
+    private int _threads;
+    private long _seed;
+    private ILogger _logger = NullLogger.Instance;
+    private IProgress<DeepClusteringProgress>? _progress;
+
+    /// <summary>Uses a built-in autoencoder (models with one can be saved and loaded).</summary>
+    public DeepClusteringBuilder WithEncoder(AutoencoderArchitecture architecture)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        _encoder = architecture.Build;
+        return this;
+    }
+
+    /// <summary>Uses an autoencoder composed by <paramref name="factory"/> from the engine's layers.</summary>
+    public DeepClusteringBuilder WithEncoder(Func<IComputeBackend, RandomGenerator, Autoencoder> factory)
+    {
+        _encoder = factory ?? throw new ArgumentNullException(nameof(factory));
+        return this;
+    }
+
+    /// <summary>Pretrains the autoencoder to reconstruct the data first (its seed is replaced by the builder's).</summary>
+    public DeepClusteringBuilder WithPretraining(AutoencoderTrainingOptions options)
+    {
+        _pretraining = options ?? throw new ArgumentNullException(nameof(options));
+        return this;
+    }
+
+    /// <summary>The clusterer that makes the initial clustering of the embedding.</summary>
+    public DeepClusteringBuilder WithClusterer(IClusterer clusterer)
+    {
+        _clusterer = clusterer ?? throw new ArgumentNullException(nameof(clusterer));
+        return this;
+    }
+
+    /// <summary>Trains encoder and clusters together after the initial clustering; without one the initial clustering is kept.</summary>
+    public DeepClusteringBuilder WithRefiner(IClusterRefiner refiner)
+    {
+        _refiner = refiner ?? throw new ArgumentNullException(nameof(refiner));
+        return this;
+    }
+
+    /// <summary>Where to train; <paramref name="threads"/> are the CPU threads (0: every core).</summary>
+    public DeepClusteringBuilder OnDevice(ComputeDevice device, int threads = 0)
+    {
+        if (!Enum.IsDefined(device))
+        {
+            throw new ArgumentOutOfRangeException(nameof(device), device, "Unknown device.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(threads);
+        (_device, _threads) = (device, threads);
+        return this;
+    }
+
+    /// <summary>The seed of every random choice of the fit (initial weights, batch order, clustering).</summary>
+    public DeepClusteringBuilder WithSeed(long seed)
+    {
+        _seed = seed;
+        return this;
+    }
+
+    /// <summary>Where the phases log.</summary>
+    public DeepClusteringBuilder WithLogger(ILogger logger)
+    {
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        return this;
+    }
+
+    /// <summary>Receives progress per pretraining epoch and per refinement refresh.</summary>
+    public DeepClusteringBuilder WithProgress(IProgress<DeepClusteringProgress> progress)
+    {
+        _progress = progress ?? throw new ArgumentNullException(nameof(progress));
+        return this;
+    }
+
+    /// <summary>
+    /// Fits the model on the rows of <paramref name="data"/> (each row one sample, flattened to the encoder's input
+    /// shape). <paramref name="monitoringLabels"/>, when given, only add ACC, NMI and ARI to the history.
+    /// </summary>
+    public DeepClusteringModel Fit(DataMatrix data, int[]? monitoringLabels = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var encoderFactory = _encoder ?? throw new InvalidOperationException("No encoder: call WithEncoder first.");
+        var clusterer = _clusterer ?? throw new InvalidOperationException("No clusterer: call WithClusterer first.");
+        if (monitoringLabels is not null && monitoringLabels.Length != data.Rows)
+        {
+            throw new ArgumentException($"There are {monitoringLabels.Length} monitoring labels for {data.Rows} rows.", nameof(monitoringLabels));
+        }
+
+        var backend = CreateBackend();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var random = new RandomGenerator(_seed);
+            var autoencoder = encoderFactory(backend, random.Fork());
+            var inputs = ToInputs(autoencoder, data);
+            var history = new TrainingHistory(monitoringLabels);
+
+            double pretrainSeconds = Pretrain(autoencoder, inputs, history, cancellationToken);
+
+            _logger.LogInformation("Clustering the embedding with {Clusterer}", clusterer.Name);
+            var embeddings = new DataMatrix(autoencoder.Embed(inputs), data.Rows, autoencoder.EmbeddingDimension);
+            var initial = clusterer.Fit(embeddings, cancellationToken);
+            var (centers, labels) = InitialCenters.From(initial, embeddings);
+            history.Add(TrainingPhase.Clustering, 0, null, null, labels);
+
+            int iterations = 0;
+            bool? converged = null;
+            if (_refiner is not null)
+            {
+                var context = new RefinementContext
+                {
+                    Encoder = autoencoder,
+                    Inputs = inputs,
+                    Clusterer = clusterer,
+                    InitialCenters = centers,
+                    InitialLabels = labels,
+                    MonitoringLabels = monitoringLabels,
+                    Seed = random.Fork().Seed,
+                    Logger = _logger,
+                    Progress = _progress,
+                    History = history,
+                };
+                var result = _refiner.Refine(context, cancellationToken);
+                (centers, labels, iterations, converged) = (result.Centers, result.Labels, result.Iterations, result.Converged);
+            }
+
+            autoencoder.Eval();
+            var info = new DeepClusteringModelInfo(autoencoder.Name, clusterer.Name, _refiner?.Name, _seed, pretrainSeconds,
+                clock.Elapsed.TotalSeconds, iterations, converged);
+            return new DeepClusteringModel(autoencoder, centers, labels, history.Records, info, backend);
+        }
+        catch
+        {
+            backend.Dispose();
+            throw;
+        }
+    }
+
+    private double Pretrain(Autoencoder autoencoder, Tensor inputs, TrainingHistory history, CancellationToken cancellationToken)
+    {
+        if (_pretraining is null)
+        {
+            return 0;
+        }
+
+        var options = new AutoencoderTrainingOptions
+        {
+            Epochs = _pretraining.Epochs,
+            BatchSize = _pretraining.BatchSize,
+            LearningRate = _pretraining.LearningRate,
+            Loss = _pretraining.Loss,
+            Shuffle = _pretraining.Shuffle,
+            Seed = _seed,
+        };
+        var progress = _progress is null
+            ? null
+            : new EpochProgress(p => _progress.Report(new DeepClusteringProgress(TrainingPhase.Pretraining, p.Epoch, p.Epochs, p.Loss, null)));
+        var result = new AutoencoderTrainer(options, _logger).Train(autoencoder, inputs, progress, cancellationToken);
+        for (int epoch = 0; epoch < result.EpochLosses.Count; epoch++)
+        {
+            history.Add(TrainingPhase.Pretraining, epoch + 1, result.EpochLosses[epoch], null, null);
+        }
+
+        return result.Seconds;
+    }
+
+    private IComputeBackend CreateBackend() => _device switch
+    {
+        ComputeDevice.Auto or ComputeDevice.Cpu => new CpuBackend(new CpuBackendOptions { Threads = _threads }),
+        _ => throw new PlatformNotSupportedException(
+            $"No {_device} backend ships in this version of DeepClustering; use ComputeDevice.Cpu or ComputeDevice.Auto."),
+    };
+
+    private static Tensor ToInputs(Autoencoder autoencoder, DataMatrix data)
+    {
+        long perRow = autoencoder.InputShape.Aggregate(1L, (a, b) => a * b);
+        if (perRow != data.Columns)
+        {
+            throw new ArgumentException(
+                $"The encoder takes rows of {perRow} values (shape [{string.Join(", ", autoencoder.InputShape)}]); the data have {data.Columns} columns.",
+                nameof(data));
+        }
+
+        return new Tensor(autoencoder.Backend, data.Values, [data.Rows, .. autoencoder.InputShape]);
+    }
+
+    /// <summary>Forwards the last batch of each epoch as one progress report.</summary>
+    private sealed class EpochProgress(Action<AutoencoderTrainingProgress> report) : IProgress<AutoencoderTrainingProgress>
+    {
+        public void Report(AutoencoderTrainingProgress value)
+        {
+            if (value.Batch == value.BatchesPerEpoch)
+            {
+                report(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using DeepClustering.Clustering;
+using DeepClustering.Data;
+using DeepClustering.Metrics;
+using DeepClustering.Networks;
+using DeepClustering.Pipeline;
+using DeepClustering.Refiners.Dec;
+using DeepClustering.Refiners.EmbeddedKMeans;
+using DeepClustering.Tensors.Randomness;
+using DeepClustering.Training;
+
+namespace DeepClustering.Tests.Pipeline;
+
+public sealed class DeepClusteringBuilderTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "deepclustering-pipeline-" + Guid.NewGuid().ToString("N"));
+
+    public DeepClusteringBuilderTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static readonly AutoencoderArchitecture SmallDense =
+        new(AutoencoderKind.Dense, [12], 3, [24], HiddenActivation.ReLU);
+
+    [Fact]
+    public void Autoencoder_plus_kmeans_fits_predicts_its_own_labels_and_scores_the_blobs()
+    {
+        var (data, truth) = Blobs(seed: 1);
+
+        using var model = Builder(seed: 3).Fit(data, truth);
+
+        Assert.Equal(4, model.ClusterCount);
+        Assert.Equal(model.Labels, model.Predict(data));
+        Assert.True(ClusteringAccuracy.Compute(truth, model.Labels) > 0.95, $"ACC {ClusteringAccuracy.Compute(truth, model.Labels)}");
+        Assert.Equal((data.Rows, 3), (model.Transform(data).Rows, model.Transform(data).Columns));
+        Assert.Equal(5, model.History.Count(r => r.Phase == TrainingPhase.Pretraining));
+        var clustering = Assert.Single(model.History, r => r.Phase == TrainingPhase.Clustering);
+        Assert.NotNull(clustering.Accuracy);
+        Assert.Null(model.Info.Refiner);
+    }
+
+    [Fact]
+    public void Soft_assignments_are_probabilities_whose_argmax_is_the_prediction()
+    {
+        var (data, _) = Blobs(seed: 2);
+        using var model = Builder(seed: 1).Fit(data);
+
+        var q = model.PredictProba(data);
+        var labels = model.Predict(data);
+        for (int i = 0; i < data.Rows; i++)
+        {
+            var row = Enumerable.Range(0, model.ClusterCount).Select(j => q[i, j]).ToArray();
+            Assert.Equal(1.0, row.Sum(), 5);
+            Assert.Equal(labels[i], Array.IndexOf(row, row.Max()));
+        }
+    }
+
+    [Fact]
+    public void A_saved_and_loaded_model_predicts_the_same_labels_and_a_damaged_file_is_refused()
+    {
+        var (data, _) = Blobs(seed: 4);
+        string path = Path.Combine(_folder, "model.dclm");
+        int[] expected;
+        float[] embeddings;
+        using (var model = Builder(seed: 5).WithRefiner(new DecRefiner(new DecRefinerOptions { Variant = DecVariant.Idec, MaxIterations = 30, UpdateInterval = 10 })).Fit(data))
+        {
+            expected = model.Predict(data);
+            embeddings = model.Transform(data).Values;
+            model.Save(path);
+        }
+
+        using (var loaded = DeepClusteringModel.Load(path, threads: 1))
+        {
+            Assert.Equal(expected, loaded.Predict(data));
+            Assert.Equal(embeddings, loaded.Transform(data).Values);
+            Assert.Equal("idec", loaded.Info.Refiner);
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        bytes[bytes.Length / 2] ^= 0x40;
+        File.WriteAllBytes(path, bytes);
+        var error = Assert.Throws<InvalidDataException>(() => DeepClusteringModel.Load(path, threads: 1));
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_labels_and_weights()
+    {
+        var (data, _) = Blobs(seed: 6);
+        float[] Weights(DeepClusteringModel m) => m.Autoencoder.Parameters().SelectMany(p => p.Value.ToArray()).ToArray();
+
+        using var first = Builder(seed: 9).WithRefiner(new EmbeddedKMeansRefiner(new EmbeddedKMeansRefinerOptions { MaxIterations = 40 })).Fit(data);
+        using var second = Builder(seed: 9).WithRefiner(new EmbeddedKMeansRefiner(new EmbeddedKMeansRefinerOptions { MaxIterations = 40 })).Fit(data);
+        using var other = Builder(seed: 10).WithRefiner(new EmbeddedKMeansRefiner(new EmbeddedKMeansRefinerOptions { MaxIterations = 40 })).Fit(data);
+
+        Assert.Equal(first.Labels, second.Labels);
+        Assert.Equal(Weights(first), Weights(second));
+        Assert.NotEqual(Weights(first), Weights(other));
+        Assert.Contains(first.History, r => r.Phase == TrainingPhase.Refinement);
+    }
+
+    [Fact]
+    public void Missing_parts_a_missing_device_wrong_widths_and_cancellation_are_refused()
+    {
+        var (data, _) = Blobs(seed: 7);
+        Assert.Throws<InvalidOperationException>(() => new DeepClusteringBuilder().WithClusterer(new KMeans()).Fit(data));
+        Assert.Throws<InvalidOperationException>(() => new DeepClusteringBuilder().WithEncoder(SmallDense).Fit(data));
+        Assert.Throws<PlatformNotSupportedException>(() => Builder(seed: 1).OnDevice(ComputeDevice.Cuda).Fit(data));
+
+        var narrow = new DataMatrix(new float[20 * 5], 20, 5);
+        var width = Assert.Throws<ArgumentException>(() => Builder(seed: 1).Fit(narrow));
+        Assert.Equal("data", width.ParamName);
+
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Builder(seed: 1).Fit(data, cancellationToken: cancellation.Token));
+    }
+
+    private static DeepClusteringBuilder Builder(long seed) => new DeepClusteringBuilder()
+        .WithEncoder(SmallDense)
+        .WithPretraining(new AutoencoderTrainingOptions { Epochs = 5, BatchSize = 32, LearningRate = 3e-3f })
+        .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = 4, InitializationCount = 5, Threads = 1 }))
+        .OnDevice(ComputeDevice.Cpu, threads: 1)
+        .WithSeed(seed);
+
+    /// <summary>Four well separated blobs of 40 rows in 12 dimensions.</summary>
+    private static (DataMatrix Data, int[] Truth) Blobs(long seed)
+    {
+        var random = new RandomGenerator(seed);
+        var rows = new float[160][];
+        var truth = new int[160];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            truth[i] = i % 4;
+            rows[i] = Enumerable.Range(0, 12).Select(j => (float)((j % 4 == truth[i] ? 3.0 : 0.0) + 0.3 * random.NextGaussian())).ToArray();
+        }
+
+        return (DataMatrix.FromRows(rows), truth);
+    }
+}
