@@ -43,19 +43,25 @@ internal static class DataSources
         throw new ArgumentException($"Unknown image source '{source}'. Use {ImageHelp}.", nameof(source));
     }
 
-    /// <summary>Loads a data matrix (images flattened to rows) and its labels when the source or <paramref name="labelsPath"/> has them.</summary>
-    public static (DataMatrix Data, int[]? Labels) LoadMatrix(string source, string? dataFolder, string? labelsPath)
+    /// <summary>
+    /// Loads a data matrix (images flattened to rows), the shape of one sample ([channels, height, width] for images,
+    /// [columns] for a CSV) and the labels when the source or <paramref name="labelsPath"/> has them.
+    /// </summary>
+    public static (DataMatrix Data, int[] SampleShape, int[]? Labels) LoadMatrix(string source, string? dataFolder, string? labelsPath)
     {
         DataMatrix data;
+        int[] sampleShape;
         int[]? labels = null;
         if (source.StartsWith("csv:", StringComparison.Ordinal))
         {
             data = CsvMatrix.Read(source[4..]);
+            sampleShape = [data.Columns];
         }
         else
         {
             var (set, hasLabels) = LoadImages(source, dataFolder);
             data = new DataMatrix(set.Images.Pixels, set.Count, set.Images.ValuesPerImage);
+            sampleShape = [set.Images.Channels, set.Images.Height, set.Images.Width];
             labels = hasLabels ? set.Labels : null;
         }
 
@@ -69,7 +75,7 @@ internal static class DataSources
             throw new ArgumentException($"There are {labels.Length} labels for {data.Rows} rows of data; one label per row is needed.");
         }
 
-        return (data, labels);
+        return (data, sampleShape, labels);
     }
 
     /// <summary>The first <paramref name="count"/> images of a set (all of them when count is 0 or larger).</summary>

@@ -5,6 +5,7 @@ var root = new RootCommand("DeepClustering command-line tool: deep clustering of
 {
     PretrainCommand.Create(),
     ClusterCommand.Create(),
+    PredictCommand.Create(),
     EvaluateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

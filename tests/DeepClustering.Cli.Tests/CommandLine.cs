@@ -10,7 +10,7 @@ internal static class CommandLine
 
     public static int Run(params string[] args)
     {
-        var root = new RootCommand("test") { PretrainCommand.Create(), ClusterCommand.Create(), EvaluateCommand.Create() };
+        var root = new RootCommand("test") { PretrainCommand.Create(), ClusterCommand.Create(), PredictCommand.Create(), EvaluateCommand.Create() };
         lock (ConsoleLock)
         {
             var error = Console.Error;

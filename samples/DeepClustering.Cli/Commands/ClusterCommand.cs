@@ -8,6 +8,9 @@ using DeepClustering.Clustering.Hierarchical;
 using DeepClustering.Data;
 using DeepClustering.Embeddings;
 using DeepClustering.Metrics;
+using DeepClustering.Networks;
+using DeepClustering.Pipeline;
+using DeepClustering.Training;
 using Spectre.Console;
 
 namespace DeepClustering.Cli.Commands;
@@ -20,7 +23,7 @@ internal static class ClusterCommand
 {
     /// <summary>The pipelines, as the <c>--method</c> values name them.</summary>
     public static readonly string[] Methods =
-        ["kmeans", "spherical-kmeans", "gmm", "dbscan", "agglomerative", "pca-kmeans", "tsne-dbscan"];
+        ["kmeans", "spherical-kmeans", "gmm", "dbscan", "agglomerative", "pca-kmeans", "tsne-dbscan", .. DeepMethods.Names];
 
     /// <summary>PCA dimensions before k-means or t-SNE, 30 as in the MNIST tutorial (seed document 003).</summary>
     private const int DefaultComponents = 30;
@@ -48,10 +51,20 @@ internal static class ClusterCommand
         var initializations = new Option<int?>("--n-init") { Description = "k-means initialisations (default: 1 for k-means++)" };
         var threads = new Option<int>("--threads") { Description = "CPU threads; 0 uses every core", DefaultValueFactory = _ => 0 };
         var limit = new Option<int>("--limit") { Description = "use only the first N rows (0: all)", DefaultValueFactory = _ => 0 };
+        var encoder = new Option<string?>("--encoder") { Description = "deep methods: conv, conv-kwon-lee, dense or sparse (default: conv for ae-kmeans and dekm, dense for dec and idec, sparse for dssec)" };
+        encoder.AcceptOnlyFromAmong(DeepMethods.Encoders);
+        var pretrainEpochs = new Option<int>("--pretrain-epochs") { Description = "deep methods: epochs of reconstruction pretraining", DefaultValueFactory = _ => AutoencoderTrainingOptions.Defaults.Epochs };
+        var activation = new Option<HiddenActivation>("--activation") { Description = "deep methods: ReLU or Sigmoid between layers", DefaultValueFactory = _ => HiddenActivation.ReLU };
+        var embedding = new Option<int>("--embedding-dimension") { Description = "deep methods: width of the embedding", DefaultValueFactory = _ => 10 };
+        var maxIterations = new Option<int?>("--max-iterations") { Description = "deep methods: refinement iteration cap (default: the method's)" };
+        var batchSize = new Option<int>("--batch-size") { Description = "deep methods: pretraining mini-batch size", DefaultValueFactory = _ => AutoencoderTrainingOptions.Defaults.BatchSize };
+        var device = new Option<ComputeDevice>("--device") { Description = "deep methods: Cpu, Cuda or Auto", DefaultValueFactory = _ => ComputeDevice.Auto };
+        var saveModel = new Option<FileInfo?>("--save-model") { Description = "deep methods: save the fitted model to this file" };
 
         var command = new Command("cluster", "Cluster images or vectors with a classical pipeline and score the result.")
         {
             method, data, dataDir, labels, clusters, seed, output, eps, minPoints, components, covariance, linkage, initializations, threads, limit,
+            encoder, pretrainEpochs, activation, embedding, maxIterations, batchSize, device, saveModel,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -59,18 +72,21 @@ internal static class ClusterCommand
                 result.GetValue(method)!, result.GetValue(clusters), result.GetValue(seed), result.GetValue(eps), result.GetValue(minPoints),
                 result.GetValue(components), result.GetValue(covariance), result.GetValue(linkage), result.GetValue(initializations),
                 result.GetValue(threads));
-            return Task.FromResult(Run(settings, result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(labels),
+            var deep = new DeepSettings(result.GetValue(method)!, result.GetValue(encoder), result.GetValue(clusters), result.GetValue(embedding),
+                result.GetValue(activation), result.GetValue(pretrainEpochs), result.GetValue(batchSize), result.GetValue(maxIterations),
+                result.GetValue(device), result.GetValue(seed), result.GetValue(threads));
+            return Task.FromResult(Run(settings, deep, result.GetValue(saveModel), result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(labels),
                 result.GetValue(output)!, result.GetValue(limit), cancellationToken));
         });
         return command;
     }
 
-    private static int Run(Settings settings, string dataSource, string? dataFolder, string? labelsPath, DirectoryInfo output, int limit,
-        CancellationToken cancellationToken)
+    private static int Run(Settings settings, DeepSettings deep, FileInfo? saveModel, string dataSource, string? dataFolder, string? labelsPath,
+        DirectoryInfo output, int limit, CancellationToken cancellationToken)
     {
         try
         {
-            var (data, labels) = DataSources.LoadMatrix(dataSource, dataFolder, labelsPath);
+            var (data, sampleShape, labels) = DataSources.LoadMatrix(dataSource, dataFolder, labelsPath);
             if (limit > 0 && limit < data.Rows)
             {
                 data = data.SelectRows(Enumerable.Range(0, limit).ToArray());
@@ -87,13 +103,28 @@ internal static class ClusterCommand
                 ["columns"] = data.Columns,
                 ["seed"] = settings.Seed,
             };
-            var model = Fit(settings, data, results, cancellationToken);
-            double seconds = clock.Elapsed.TotalSeconds;
-            results["clusters"] = model.ClusterCount;
-            results["seconds"] = seconds;
-            Describe(model, results);
+            int[] predicted;
+            if (DeepMethods.Names.Contains(settings.Method))
+            {
+                using var model = DeepMethods.Fit(deep, data, sampleShape, labels, cancellationToken);
+                predicted = model.Labels.ToArray();
+                results["clusters"] = model.ClusterCount;
+                DeepMethods.Describe(model, results);
+                if (saveModel is not null)
+                {
+                    model.Save(saveModel.FullName);
+                    results["model"] = saveModel.FullName;
+                }
+            }
+            else
+            {
+                var model = Fit(settings, data, results, cancellationToken);
+                results["clusters"] = model.ClusterCount;
+                results["seconds"] = clock.Elapsed.TotalSeconds;
+                Describe(model, results);
+                predicted = model.Labels.ToArray();
+            }
 
-            var predicted = model.Labels.ToArray();
             if (labels is not null)
             {
                 var table = ContingencyMatrix.Compute(labels, predicted);
@@ -107,7 +138,7 @@ internal static class ClusterCommand
             ResultFiles.WriteJson(Path.Combine(output.FullName, "results.json"), results);
 
             var summary = new Table().AddColumns("result", "value");
-            foreach (var (key, value) in results)
+            foreach (var (key, value) in results.Where(r => r.Key != "history"))
             {
                 summary.AddRow(Markup.Escape(key), Markup.Escape(value?.ToJsonString() ?? "null"));
             }

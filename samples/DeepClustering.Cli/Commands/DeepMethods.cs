@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DeepClustering.Clustering;
+using DeepClustering.Data;
+using DeepClustering.Networks;
+using DeepClustering.Pipeline;
+using DeepClustering.Refiners;
+using DeepClustering.Refiners.Dec;
+using DeepClustering.Refiners.EmbeddedKMeans;
+using DeepClustering.Training;
+
+namespace DeepClustering.Cli.Commands;
+
+/// <summary>The deep methods of <c>cluster</c>: an autoencoder, its pretraining, k-means on the embedding and a refiner.</summary>
+internal static class DeepMethods
+{
+    /// <summary>The deep values of <c>--method</c>.</summary>
+    public static readonly string[] Names = ["ae-kmeans", "dec", "idec", "dssec", "dekm"];
+
+    /// <summary>The values of <c>--encoder</c>.</summary>
+    public static readonly string[] Encoders = ["conv", "conv-kwon-lee", "dense", "sparse"];
+
+    /// <summary>k-means initialisations on the embedding: 20 as DEC-keras and IDEC, 100 as DEKM.py.</summary>
+    private const int DecKMeansInitializations = 20;
+
+    public static DeepClusteringModel Fit(DeepSettings s, DataMatrix data, int[] sampleShape, int[]? labels, CancellationToken cancellationToken)
+    {
+        string encoder = s.Encoder ?? (s.Method == "dssec" ? "sparse" : s.Method is "dec" or "idec" ? "dense" : "conv");
+        var architecture = Architecture(encoder, sampleShape, s.EmbeddingDimension, s.Activation);
+        int initializations = s.Method == "dekm" ? EmbeddedKMeansRefinerOptions.Defaults.KMeansInitializationCount : DecKMeansInitializations;
+        var builder = new DeepClusteringBuilder()
+            .WithEncoder(architecture)
+            .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = s.Clusters, InitializationCount = initializations, Seed = s.Seed, Threads = s.Threads }))
+            .OnDevice(s.Device, s.Threads)
+            .WithSeed(s.Seed)
+            .WithProgress(new Reporter());
+        if (s.PretrainEpochs > 0)
+        {
+            builder.WithPretraining(new AutoencoderTrainingOptions { Epochs = s.PretrainEpochs, BatchSize = s.BatchSize });
+        }
+
+        var refiner = Refiner(s);
+        if (refiner is not null)
+        {
+            builder.WithRefiner(refiner);
+        }
+
+        return builder.Fit(data, labels, cancellationToken);
+    }
+
+    /// <summary>Adds the model's figures and history to results.json.</summary>
+    public static void Describe(DeepClusteringModel model, JsonObject results)
+    {
+        results["encoder"] = model.Info.Encoder;
+        results["seconds"] = model.Info.Seconds;
+        results["pretrain_seconds"] = model.Info.PretrainSeconds;
+        results["refinement_iterations"] = model.Info.RefinementIterations;
+        results["converged"] = model.Info.Converged;
+        var history = new JsonArray();
+        foreach (var r in model.History)
+        {
+            history.Add(new JsonObject
+            {
+                ["phase"] = r.Phase.ToString().ToLowerInvariant(),
+                ["step"] = r.Step,
+                ["loss"] = r.Loss,
+                ["labels_changed"] = r.LabelsChanged,
+                ["acc"] = r.Accuracy,
+                ["nmi"] = r.NormalizedMutualInformation,
+                ["ari"] = r.AdjustedRandIndex,
+            });
+        }
+
+        results["history"] = history;
+    }
+
+    private static AutoencoderArchitecture Architecture(string encoder, int[] sampleShape, int embedding, HiddenActivation activation)
+    {
+        int features = sampleShape.Aggregate(1, (a, b) => a * b);
+        return encoder switch
+        {
+            "conv" or "conv-kwon-lee" when sampleShape.Length != 3 =>
+                throw new ArgumentException($"The {encoder} encoder needs images; the data have rows of {features} values with no image shape."),
+            "conv" => new AutoencoderArchitecture(AutoencoderKind.Convolutional, sampleShape, embedding, [], activation),
+            "conv-kwon-lee" => new AutoencoderArchitecture(AutoencoderKind.KwonLee, sampleShape, embedding, [], activation),
+            "dense" => new AutoencoderArchitecture(AutoencoderKind.Dense, [features], embedding, [.. DenseAutoencoder.DecHiddenWidths], activation),
+            "sparse" => new AutoencoderArchitecture(AutoencoderKind.StackedSparse, [features], embedding, [.. DenseAutoencoder.DecHiddenWidths], HiddenActivation.Sigmoid),
+            _ => throw new ArgumentException($"Unknown encoder '{encoder}'. Use one of: {string.Join(", ", Encoders)}."),
+        };
+    }
+
+    private static IClusterRefiner? Refiner(DeepSettings s) => s.Method switch
+    {
+        "ae-kmeans" => null,
+        "dec" => new DecRefiner(new DecRefinerOptions { Variant = DecVariant.Dec, MaxIterations = s.MaxIterations ?? DecRefinerOptions.Defaults.MaxIterations }),
+        "idec" => new DecRefiner(new DecRefinerOptions { Variant = DecVariant.Idec, MaxIterations = s.MaxIterations ?? DecRefinerOptions.Defaults.MaxIterations }),
+        "dssec" => new DecRefiner(new DecRefinerOptions { Variant = DecVariant.Dssec, MaxIterations = s.MaxIterations ?? DecRefinerOptions.Defaults.MaxIterations }),
+        "dekm" => new EmbeddedKMeansRefiner(new EmbeddedKMeansRefinerOptions { MaxIterations = s.MaxIterations ?? EmbeddedKMeansRefinerOptions.Defaults.MaxIterations }),
+        _ => throw new ArgumentException($"Unknown deep method '{s.Method}'."),
+    };
+
+    /// <summary>Prints one line per pretraining epoch and per refinement refresh.</summary>
+    private sealed class Reporter : IProgress<DeepClusteringProgress>
+    {
+        public void Report(DeepClusteringProgress p)
+        {
+            string changed = p.LabelsChanged is { } c ? $", labels changed {c.ToString("P2", CultureInfo.InvariantCulture)}" : "";
+            Console.WriteLine($"{p.Phase.ToString().ToLowerInvariant()} {p.Step}/{p.TotalSteps}: loss {p.Loss.ToString("G6", CultureInfo.InvariantCulture)}{changed}");
+        }
+    }
+}
+
+/// <summary>The options of a deep method.</summary>
+internal sealed record DeepSettings(string Method, string? Encoder, int Clusters, int EmbeddingDimension, HiddenActivation Activation,
+    int PretrainEpochs, int BatchSize, int? MaxIterations, ComputeDevice Device, long Seed, int Threads);

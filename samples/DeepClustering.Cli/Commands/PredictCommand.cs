@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using DeepClustering.Data;
+using DeepClustering.Metrics;
+using DeepClustering.Pipeline;
+using Spectre.Console;
+
+namespace DeepClustering.Cli.Commands;
+
+/// <summary><c>predict</c>: labels data with a model saved by <c>cluster --save-model</c>.</summary>
+internal static class PredictCommand
+{
+    public static Command Create()
+    {
+        var modelFile = new Option<FileInfo>("--model") { Description = "a model file written by cluster --save-model", Required = true };
+        var data = new Option<string>("--data") { Description = DataSources.MatrixHelp, Required = true };
+        var dataDir = new Option<string?>("--data-dir") { Description = $"folder of the full data sets (default: ${DataSources.DataFolderVariable})" };
+        var labels = new Option<string?>("--labels") { Description = "true labels to score against: an IDX labels file or one integer per line" };
+        var output = new Option<DirectoryInfo>("--out") { Description = "folder for labels.txt and results.json", Required = true };
+        var threads = new Option<int>("--threads") { Description = "CPU threads; 0 uses every core", DefaultValueFactory = _ => 0 };
+        var command = new Command("predict", "Label data with a saved deep clustering model.") { modelFile, data, dataDir, labels, output, threads };
+        command.SetAction((result, _) => Task.FromResult(Run(result.GetValue(modelFile)!, result.GetValue(data)!, result.GetValue(dataDir),
+            result.GetValue(labels), result.GetValue(output)!, result.GetValue(threads))));
+        return command;
+    }
+
+    private static int Run(FileInfo modelFile, string dataSource, string? dataFolder, string? labelsPath, DirectoryInfo output, int threads)
+    {
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            using var model = DeepClusteringModel.Load(modelFile.FullName, threads);
+            var (data, _, truth) = DataSources.LoadMatrix(dataSource, dataFolder, labelsPath);
+            var predicted = model.Predict(data);
+            var results = new JsonObject
+            {
+                ["model"] = modelFile.FullName,
+                ["data"] = dataSource,
+                ["rows"] = data.Rows,
+                ["clusters"] = model.ClusterCount,
+                ["seconds"] = clock.Elapsed.TotalSeconds,
+            };
+            if (truth is not null)
+            {
+                var table = ContingencyMatrix.Compute(truth, predicted);
+                results["acc"] = ClusteringAccuracy.Compute(table);
+                results["nmi"] = NormalizedMutualInformation.Compute(table);
+                results["ari"] = AdjustedRandIndex.Compute(table);
+            }
+
+            output.Create();
+            LabelFile.Write(Path.Combine(output.FullName, "labels.txt"), predicted);
+            ResultFiles.WriteJson(Path.Combine(output.FullName, "results.json"), results);
+            AnsiConsole.MarkupLine($"labelled {data.Rows} rows into {model.ClusterCount} clusters; wrote {Markup.Escape(output.FullName)}");
+            return 0;
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"predict: {e.Message}");
+            return 1;
+        }
+    }
+}

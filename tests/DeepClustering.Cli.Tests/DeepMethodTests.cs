@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace DeepClustering.Cli.Tests;
+
+public sealed class DeepMethodTests : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Theory]
+    [InlineData("ae-kmeans")]
+    [InlineData("dec")]
+    [InlineData("idec")]
+    [InlineData("dssec")]
+    [InlineData("dekm")]
+    public void Deep_methods_train_write_results_with_history_and_a_model_that_predict_reads(string method)
+    {
+        var (data, truth) = WriteBlobs();
+        string output = _folder.File("out-" + method);
+        string model = _folder.File(method + ".dclm");
+
+        int exit = CommandLine.Run("cluster", "--method", method, "--encoder", method == "dssec" ? "sparse" : "dense",
+            "--data", "csv:" + data, "--labels", truth, "--clusters", "3", "--embedding-dimension", "3", "--pretrain-epochs", "3",
+            "--batch-size", "32", "--max-iterations", "20", "--threads", "1", "--seed", "2", "--out", output, "--save-model", model);
+
+        Assert.Equal(0, exit);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "results.json")))!.AsObject();
+        Assert.Equal(method, (string?)results["method"]);
+        Assert.Equal(3, (int)results["clusters"]!);
+        Assert.True((double)results["pretrain_seconds"]! > 0);
+        foreach (var key in new[] { "acc", "nmi", "ari", "seconds" })
+        {
+            Assert.True(results.ContainsKey(key), $"results.json lacks {key}");
+        }
+
+        var history = results["history"]!.AsArray();
+        Assert.Equal(3, history.Count(r => (string?)r!["phase"] == "pretraining"));
+        Assert.Contains(history, r => (string?)r!["phase"] == "clustering" && r["acc"] is not null);
+        Assert.Equal(method != "ae-kmeans", history.Any(r => (string?)r!["phase"] == "refinement"));
+
+        string predicted = _folder.File("predict-" + method);
+        Assert.Equal(0, CommandLine.Run("predict", "--model", model, "--data", "csv:" + data, "--labels", truth, "--threads", "1", "--out", predicted));
+        Assert.Equal(File.ReadAllLines(Path.Combine(output, "labels.txt")), File.ReadAllLines(Path.Combine(predicted, "labels.txt")));
+    }
+
+    [Fact]
+    public void A_convolutional_encoder_on_rows_without_an_image_shape_is_refused()
+    {
+        var (data, _) = WriteBlobs();
+        int exit = CommandLine.Run("cluster", "--method", "dekm", "--encoder", "conv", "--data", "csv:" + data, "--clusters", "3",
+            "--out", _folder.File("out-conv"));
+        Assert.Equal(1, exit);
+    }
+
+    [Fact]
+    public void Predict_refuses_a_damaged_model_file()
+    {
+        string model = _folder.File("damaged.dclm");
+        File.WriteAllBytes(model, [0x44, 0x43, 0x4C, 0x4D, 1, 2, 3]);
+        var (data, _) = WriteBlobs();
+        Assert.Equal(1, CommandLine.Run("predict", "--model", model, "--data", "csv:" + data, "--out", _folder.File("out-damaged")));
+    }
+
+    /// <summary>Three blobs of 40 rows, 6 apart in 8 dimensions, with labels 0, 1, 2.</summary>
+    private (string Data, string Labels) WriteBlobs()
+    {
+        var random = new Random(11);
+        var lines = new List<string>();
+        var labels = new List<string>();
+        for (int i = 0; i < 120; i++)
+        {
+            int label = i % 3;
+            var row = Enumerable.Range(0, 8).Select(j => (j % 3 == label ? 6.0 : 0.0) + random.NextDouble());
+            lines.Add(string.Join(",", row.Select(v => v.ToString("R", CultureInfo.InvariantCulture))));
+            labels.Add(label.ToString(CultureInfo.InvariantCulture));
+        }
+
+        string data = _folder.File("blobs.csv");
+        string truth = _folder.File("labels.txt");
+        File.WriteAllLines(data, lines);
+        File.WriteAllLines(truth, labels);
+        return (data, truth);
+    }
+}
