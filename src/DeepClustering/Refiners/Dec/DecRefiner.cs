@@ -3,6 +3,7 @@ using DeepClustering.Pipeline;
 using DeepClustering.Tensors;
 using DeepClustering.Tensors.NN;
 using DeepClustering.Tensors.NN.Losses;
+using DeepClustering.Tensors.NN.Regularization;
 using DeepClustering.Tensors.Optimizers;
 using DeepClustering.Tensors.Randomness;
 using DeepClustering.Training;
@@ -44,7 +45,8 @@ public sealed class DecRefiner : IClusterRefiner
     /// Optional: reads the loss terms that the encoder's own modules computed in the last forward pass and already
     /// back-propagate themselves, such as DSSEC's sparsity penalty β·Σ_j KL(ρ‖ρ̂_j) on the hidden layers. It is called once
     /// per mini-batch, right after the forward pass, and its value is added to the reported loss (it changes no gradient).
-    /// Null adds nothing.
+    /// Null reads the activity regularisers found in the encoder (the sparsity penalties of a stacked sparse
+    /// autoencoder), which is zero for an encoder without any.
     /// </param>
     public DecRefiner(DecRefinerOptions? options = null, Func<double>? additionalLoss = null)
     {
@@ -101,6 +103,8 @@ public sealed class DecRefiner : IClusterRefiner
             Name, rows, clusters, batches.MaxBatchSize, Options.UpdateInterval, Options.Tolerance, Options.MaxIterations,
             Options.ResolvedOptimizer, Options.ResolvedLearningRate);
 
+        var regularizers = ActivityRegularization.FindAll(encoder.Encoder);
+        var additionalLoss = _additionalLoss ?? (regularizers.Count == 0 ? null : () => ActivityRegularization.TotalPenalty(regularizers));
         var trainedModules = reconstructs ? new[] { encoder.Encoder, encoder.Decoder } : [encoder.Encoder];
         var trainingModes = trainedModules.Select(m => m.IsTraining).ToArray();
         bool inputGradient = encoder.Encoder.InputGradientRequired;
@@ -149,7 +153,7 @@ public sealed class DecRefiner : IClusterRefiner
 
                 optimizer.ZeroGradient();
                 var losses = step.Run(batch, batchTargets);
-                double additional = _additionalLoss?.Invoke() ?? 0.0;
+                double additional = additionalLoss?.Invoke() ?? 0.0;
                 double total = losses.Total + additional;
                 if (!double.IsFinite(total))
                 {
