@@ -46,6 +46,31 @@ public sealed class DeepMethodTests : IDisposable
     }
 
     [Fact]
+    public void A_pretrained_model_is_reused_without_pretraining_and_ae_kmeans_from_it_gives_its_labels()
+    {
+        var (data, truth) = WriteBlobs();
+        string pretrained = _folder.File("ae.dclm");
+        Assert.Equal(0, CommandLine.Run("cluster", "--method", "ae-kmeans", "--encoder", "dense", "--data", "csv:" + data, "--clusters", "3",
+            "--embedding-dimension", "3", "--pretrain-epochs", "3", "--batch-size", "32", "--threads", "1", "--seed", "4",
+            "--out", _folder.File("out-ae"), "--save-model", pretrained));
+
+        string again = _folder.File("out-again");
+        Assert.Equal(0, CommandLine.Run("cluster", "--method", "ae-kmeans", "--pretrained-model", pretrained, "--data", "csv:" + data,
+            "--labels", truth, "--clusters", "3", "--threads", "1", "--seed", "4", "--out", again));
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(again, "results.json")))!.AsObject();
+        Assert.Equal(0.0, (double)results["pretrain_seconds"]!);
+        Assert.Equal(pretrained, (string?)results["pretrained_model"]);
+        Assert.DoesNotContain(results["history"]!.AsArray(), r => (string?)r!["phase"] == "pretraining");
+        Assert.Equal(File.ReadAllLines(Path.Combine(_folder.File("out-ae"), "labels.txt")), File.ReadAllLines(Path.Combine(again, "labels.txt")));
+
+        string idec = _folder.File("out-idec");
+        Assert.Equal(0, CommandLine.Run("cluster", "--method", "idec", "--pretrained-model", pretrained, "--data", "csv:" + data,
+            "--clusters", "3", "--max-iterations", "20", "--threads", "1", "--out", idec));
+        Assert.Equal(1, CommandLine.Run("cluster", "--method", "idec", "--pretrained-model", pretrained, "--encoder", "dense",
+            "--data", "csv:" + data, "--clusters", "3", "--out", _folder.File("out-both")));
+    }
+
+    [Fact]
     public void A_convolutional_encoder_on_rows_without_an_image_shape_is_refused()
     {
         var (data, _) = WriteBlobs();

@@ -60,11 +60,15 @@ internal static class ClusterCommand
         var batchSize = new Option<int>("--batch-size") { Description = "deep methods: pretraining mini-batch size", DefaultValueFactory = _ => AutoencoderTrainingOptions.Defaults.BatchSize };
         var device = new Option<ComputeDevice>("--device") { Description = "deep methods: Cpu, Cuda or Auto", DefaultValueFactory = _ => ComputeDevice.Auto };
         var saveModel = new Option<FileInfo?>("--save-model") { Description = "deep methods: save the fitted model to this file" };
+        var pretrainedModel = new Option<FileInfo?>("--pretrained-model")
+        {
+            Description = "deep methods: start from the autoencoder of this saved model (its encoder, no pretraining unless --pretrain-epochs is given)",
+        };
 
         var command = new Command("cluster", "Cluster images or vectors with a classical pipeline and score the result.")
         {
             method, data, dataDir, labels, clusters, seed, output, eps, minPoints, components, covariance, linkage, initializations, threads, limit,
-            encoder, pretrainEpochs, activation, embedding, maxIterations, batchSize, device, saveModel,
+            encoder, pretrainEpochs, activation, embedding, maxIterations, batchSize, device, saveModel, pretrainedModel,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -72,9 +76,11 @@ internal static class ClusterCommand
                 result.GetValue(method)!, result.GetValue(clusters), result.GetValue(seed), result.GetValue(eps), result.GetValue(minPoints),
                 result.GetValue(components), result.GetValue(covariance), result.GetValue(linkage), result.GetValue(initializations),
                 result.GetValue(threads));
+            var pretrained = result.GetValue(pretrainedModel);
+            bool epochsGiven = result.GetResult(pretrainEpochs) is { Implicit: false };
             var deep = new DeepSettings(result.GetValue(method)!, result.GetValue(encoder), result.GetValue(clusters), result.GetValue(embedding),
-                result.GetValue(activation), result.GetValue(pretrainEpochs), result.GetValue(batchSize), result.GetValue(maxIterations),
-                result.GetValue(device), result.GetValue(seed), result.GetValue(threads));
+                result.GetValue(activation), pretrained is not null && !epochsGiven ? 0 : result.GetValue(pretrainEpochs), result.GetValue(batchSize),
+                result.GetValue(maxIterations), result.GetValue(device), result.GetValue(seed), result.GetValue(threads), pretrained);
             return Task.FromResult(Run(settings, deep, result.GetValue(saveModel), result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(labels),
                 result.GetValue(output)!, result.GetValue(limit), cancellationToken));
         });
@@ -109,7 +115,7 @@ internal static class ClusterCommand
                 using var model = DeepMethods.Fit(deep, data, sampleShape, labels, cancellationToken);
                 predicted = model.Labels.ToArray();
                 results["clusters"] = model.ClusterCount;
-                DeepMethods.Describe(model, results);
+                DeepMethods.Describe(model, deep.PretrainedModel, results);
                 if (saveModel is not null)
                 {
                     model.Save(saveModel.FullName);

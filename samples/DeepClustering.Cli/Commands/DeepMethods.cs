@@ -25,11 +25,25 @@ internal static class DeepMethods
 
     public static DeepClusteringModel Fit(DeepSettings s, DataMatrix data, int[] sampleShape, int[]? labels, CancellationToken cancellationToken)
     {
-        string encoder = s.Encoder ?? (s.Method == "dssec" ? "sparse" : s.Method is "dec" or "idec" ? "dense" : "conv");
-        var architecture = Architecture(encoder, sampleShape, s.EmbeddingDimension, s.Activation);
         int initializations = s.Method == "dekm" ? EmbeddedKMeansRefinerOptions.Defaults.KMeansInitializationCount : DecKMeansInitializations;
-        var builder = new DeepClusteringBuilder()
-            .WithEncoder(architecture)
+        var builder = new DeepClusteringBuilder();
+        if (s.PretrainedModel is not null)
+        {
+            if (s.Encoder is not null)
+            {
+                throw new ArgumentException("--encoder cannot be combined with --pretrained-model: the encoder is the model's.");
+            }
+
+            using var pretrained = DeepClusteringModel.Load(s.PretrainedModel.FullName, threads: 1);
+            builder.WithPretrainedEncoder(pretrained.Autoencoder);
+        }
+        else
+        {
+            string encoder = s.Encoder ?? (s.Method == "dssec" ? "sparse" : s.Method is "dec" or "idec" ? "dense" : "conv");
+            builder.WithEncoder(Architecture(encoder, sampleShape, s.EmbeddingDimension, s.Activation));
+        }
+
+        builder
             .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = s.Clusters, InitializationCount = initializations, Seed = s.Seed, Threads = s.Threads }))
             .OnDevice(s.Device, s.Threads)
             .WithSeed(s.Seed)
@@ -49,9 +63,14 @@ internal static class DeepMethods
     }
 
     /// <summary>Adds the model's figures and history to results.json.</summary>
-    public static void Describe(DeepClusteringModel model, JsonObject results)
+    public static void Describe(DeepClusteringModel model, FileInfo? pretrained, JsonObject results)
     {
         results["encoder"] = model.Info.Encoder;
+        if (pretrained is not null)
+        {
+            results["pretrained_model"] = pretrained.FullName;
+        }
+
         results["seconds"] = model.Info.Seconds;
         results["pretrain_seconds"] = model.Info.PretrainSeconds;
         results["refinement_iterations"] = model.Info.RefinementIterations;
@@ -112,4 +131,4 @@ internal static class DeepMethods
 
 /// <summary>The options of a deep method.</summary>
 internal sealed record DeepSettings(string Method, string? Encoder, int Clusters, int EmbeddingDimension, HiddenActivation Activation,
-    int PretrainEpochs, int BatchSize, int? MaxIterations, ComputeDevice Device, long Seed, int Threads);
+    int PretrainEpochs, int BatchSize, int? MaxIterations, ComputeDevice Device, long Seed, int Threads, FileInfo? PretrainedModel);

@@ -59,6 +59,29 @@ public sealed class DeepClusteringBuilder
         return this;
     }
 
+    /// <summary>
+    /// Starts from a copy of an already trained autoencoder (for example the one of a saved model, or one pretrained
+    /// once and shared by several refiners, as DEC-keras' <c>--ae_weights</c>) instead of fresh weights. The
+    /// architecture and the parameter values are copied now, so <paramref name="pretrained"/> may be changed or
+    /// disposed afterwards; the fit trains its own copy on its own device. Combine with <see cref="WithPretraining"/>
+    /// only to train it further.
+    /// </summary>
+    /// <exception cref="ArgumentException">The autoencoder was composed by hand and has no <see cref="Autoencoder.Architecture"/> to rebuild it from.</exception>
+    public DeepClusteringBuilder WithPretrainedEncoder(Autoencoder pretrained)
+    {
+        ArgumentNullException.ThrowIfNull(pretrained);
+        var architecture = pretrained.Architecture ?? throw new ArgumentException(
+            "The autoencoder was composed by hand, so it cannot be rebuilt on the fit's device; pass a factory to WithEncoder instead.", nameof(pretrained));
+        var values = pretrained.GetParameterValues();
+        _encoder = (backend, random) =>
+        {
+            var autoencoder = architecture.Build(backend, random);
+            autoencoder.SetParameterValues(values);
+            return autoencoder;
+        };
+        return this;
+    }
+
     /// <summary>Pretrains the autoencoder to reconstruct the data first (its seed is replaced by the builder's).</summary>
     public DeepClusteringBuilder WithPretraining(AutoencoderTrainingOptions options)
     {

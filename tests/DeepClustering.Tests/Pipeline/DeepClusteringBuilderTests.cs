@@ -99,6 +99,43 @@ public sealed class DeepClusteringBuilderTests : IDisposable
     }
 
     [Fact]
+    public void A_pretrained_encoder_is_copied_so_the_fit_starts_from_its_weights_and_leaves_it_unchanged()
+    {
+        var (data, _) = Blobs(seed: 8);
+        using var pretrained = Builder(seed: 2).Fit(data);
+        var before = pretrained.Transform(data).Values;
+
+        using var reused = new DeepClusteringBuilder()
+            .WithPretrainedEncoder(pretrained.Autoencoder)
+            .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = 4, InitializationCount = 5, Threads = 1 }))
+            .OnDevice(ComputeDevice.Cpu, threads: 1)
+            .WithSeed(2)
+            .Fit(data);
+        Assert.Equal(before, reused.Transform(data).Values);
+        Assert.Equal(pretrained.Labels, reused.Labels);
+        Assert.Equal(0, reused.Info.PretrainSeconds);
+
+        using var refined = new DeepClusteringBuilder()
+            .WithPretrainedEncoder(pretrained.Autoencoder)
+            .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = 4, InitializationCount = 5, Threads = 1 }))
+            .WithRefiner(new DecRefiner(new DecRefinerOptions { Variant = DecVariant.Idec, MaxIterations = 20, UpdateInterval = 10 }))
+            .OnDevice(ComputeDevice.Cpu, threads: 1)
+            .Fit(data);
+        Assert.NotEqual(before, refined.Transform(data).Values);
+        Assert.Equal(before, pretrained.Transform(data).Values);
+    }
+
+    [Fact]
+    public void A_hand_composed_pretrained_encoder_is_refused_by_name()
+    {
+        using var backend = new DeepClustering.Tensors.Backends.Cpu.CpuBackend(new DeepClustering.Tensors.Backends.Cpu.CpuBackendOptions { Threads = 1 });
+        var built = SmallDense.Build(backend, new RandomGenerator(0));
+        var handMade = new Autoencoder(built.Encoder, built.Decoder, [12]);
+        var error = Assert.Throws<ArgumentException>(() => new DeepClusteringBuilder().WithPretrainedEncoder(handMade));
+        Assert.Equal("pretrained", error.ParamName);
+    }
+
+    [Fact]
     public void Missing_parts_a_missing_device_wrong_widths_and_cancellation_are_refused()
     {
         var (data, _) = Blobs(seed: 7);
