@@ -36,7 +36,8 @@ public sealed class DeepMethodTests : IDisposable
         }
 
         var history = results["history"]!.AsArray();
-        Assert.Equal(3, history.Count(r => (string?)r!["phase"] == "pretraining"));
+        // The sparse encoder is pretrained greedily first: 3 epochs for each of its 4 rungs, then 3 end to end.
+        Assert.Equal(method == "dssec" ? (4 * 3) + 3 : 3, history.Count(r => (string?)r!["phase"] == "pretraining"));
         Assert.Contains(history, r => (string?)r!["phase"] == "clustering" && r["acc"] is not null);
         Assert.Equal(method != "ae-kmeans", history.Any(r => (string?)r!["phase"] == "refinement"));
 
@@ -68,6 +69,24 @@ public sealed class DeepMethodTests : IDisposable
             "--clusters", "3", "--max-iterations", "20", "--threads", "1", "--out", idec));
         Assert.Equal(1, CommandLine.Run("cluster", "--method", "idec", "--pretrained-model", pretrained, "--encoder", "dense",
             "--data", "csv:" + data, "--clusters", "3", "--out", _folder.File("out-both")));
+    }
+
+    [Fact]
+    public void Sparsity_options_reach_the_sparse_encoder_and_are_refused_for_another()
+    {
+        var (data, _) = WriteBlobs();
+        string model = _folder.File("sparse.dclm");
+        Assert.Equal(0, CommandLine.Run("cluster", "--method", "ae-kmeans", "--encoder", "sparse", "--sparsity-weight", "0.25",
+            "--sparsity-target", "0.1", "--data", "csv:" + data, "--clusters", "3", "--embedding-dimension", "3", "--pretrain-epochs", "1",
+            "--batch-size", "32", "--threads", "1", "--out", _folder.File("out-sparse"), "--save-model", model));
+        using (var loaded = DeepClustering.Pipeline.DeepClusteringModel.Load(model, threads: 1))
+        {
+            Assert.Equal(0.25, loaded.Autoencoder.Architecture!.SparsityWeight);
+            Assert.Equal(0.1, loaded.Autoencoder.Architecture!.SparsityTarget);
+        }
+
+        Assert.Equal(1, CommandLine.Run("cluster", "--method", "ae-kmeans", "--encoder", "dense", "--sparsity-weight", "0.25",
+            "--data", "csv:" + data, "--clusters", "3", "--out", _folder.File("out-dense-sparsity")));
     }
 
     [Fact]

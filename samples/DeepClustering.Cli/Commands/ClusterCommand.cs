@@ -10,6 +10,7 @@ using DeepClustering.Embeddings;
 using DeepClustering.Metrics;
 using DeepClustering.Networks;
 using DeepClustering.Pipeline;
+using DeepClustering.Tensors.NN.Regularization;
 using DeepClustering.Training;
 using Spectre.Console;
 
@@ -60,6 +61,12 @@ internal static class ClusterCommand
         var batchSize = new Option<int>("--batch-size") { Description = "deep methods: pretraining mini-batch size", DefaultValueFactory = _ => AutoencoderTrainingOptions.Defaults.BatchSize };
         var device = new Option<ComputeDevice>("--device") { Description = "deep methods: Cpu, Cuda or Auto", DefaultValueFactory = _ => ComputeDevice.Auto };
         var saveModel = new Option<FileInfo?>("--save-model") { Description = "deep methods: save the fitted model to this file" };
+        var sparsityTarget = new Option<double?>("--sparsity-target") { Description = $"sparse encoder: target mean activation ρ (default {KlSparsityOptions.Defaults.TargetActivation})" };
+        var sparsityWeight = new Option<double?>("--sparsity-weight") { Description = $"sparse encoder: weight β of the KL sparsity penalty (default {StackedSparseAutoencoder.DssecSparsityWeight}, see docs/deep-clustering.md)" };
+        var layerwiseEpochs = new Option<int?>("--layerwise-epochs")
+        {
+            Description = "sparse encoder: epochs of greedy layer-wise pretraining per rung before the end-to-end --pretrain-epochs (default: the same as --pretrain-epochs; 0: end to end only)",
+        };
         var pretrainedModel = new Option<FileInfo?>("--pretrained-model")
         {
             Description = "deep methods: start from the autoencoder of this saved model (its encoder, no pretraining unless --pretrain-epochs is given)",
@@ -68,7 +75,7 @@ internal static class ClusterCommand
         var command = new Command("cluster", "Cluster images or vectors with a classical pipeline and score the result.")
         {
             method, data, dataDir, labels, clusters, seed, output, eps, minPoints, components, covariance, linkage, initializations, threads, limit,
-            encoder, pretrainEpochs, activation, embedding, maxIterations, batchSize, device, saveModel, pretrainedModel,
+            encoder, pretrainEpochs, activation, embedding, maxIterations, batchSize, device, saveModel, pretrainedModel, sparsityTarget, sparsityWeight, layerwiseEpochs,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -80,7 +87,8 @@ internal static class ClusterCommand
             bool epochsGiven = result.GetResult(pretrainEpochs) is { Implicit: false };
             var deep = new DeepSettings(result.GetValue(method)!, result.GetValue(encoder), result.GetValue(clusters), result.GetValue(embedding),
                 result.GetValue(activation), pretrained is not null && !epochsGiven ? 0 : result.GetValue(pretrainEpochs), result.GetValue(batchSize),
-                result.GetValue(maxIterations), result.GetValue(device), result.GetValue(seed), result.GetValue(threads), pretrained);
+                result.GetValue(maxIterations), result.GetValue(device), result.GetValue(seed), result.GetValue(threads), pretrained,
+                result.GetValue(sparsityTarget), result.GetValue(sparsityWeight), pretrained is not null && !epochsGiven ? null : result.GetValue(layerwiseEpochs));
             return Task.FromResult(Run(settings, deep, result.GetValue(saveModel), result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(labels),
                 result.GetValue(output)!, result.GetValue(limit), cancellationToken));
         });

@@ -39,8 +39,17 @@ internal static class DeepMethods
         }
         else
         {
-            string encoder = s.Encoder ?? (s.Method == "dssec" ? "sparse" : s.Method is "dec" or "idec" ? "dense" : "conv");
-            builder.WithEncoder(Architecture(encoder, sampleShape, s.EmbeddingDimension, s.Activation));
+            string encoder = s.Encoder ?? DefaultEncoder(s.Method);
+            if (encoder != "sparse" && (s.SparsityTarget is not null || s.SparsityWeight is not null))
+            {
+                throw new ArgumentException($"--sparsity-target and --sparsity-weight apply to the sparse encoder, not to {encoder}.");
+            }
+
+            builder.WithEncoder(Architecture(encoder, sampleShape, s.EmbeddingDimension, s.Activation) with
+            {
+                SparsityTarget = s.SparsityTarget,
+                SparsityWeight = s.SparsityWeight,
+            });
         }
 
         builder
@@ -48,7 +57,23 @@ internal static class DeepMethods
             .OnDevice(s.Device, s.Threads)
             .WithSeed(s.Seed)
             .WithProgress(new Reporter());
-        if (s.PretrainEpochs > 0)
+        bool sparse = s.PretrainedModel is null && (s.Encoder ?? DefaultEncoder(s.Method)) == "sparse";
+        if (s.LayerwiseEpochs is not null && !sparse)
+        {
+            throw new ArgumentException("--layerwise-epochs applies to the sparse encoder only (and not with --pretrained-model).");
+        }
+
+        int layerwiseEpochs = sparse ? s.LayerwiseEpochs ?? s.PretrainEpochs : 0;
+        if (layerwiseEpochs > 0)
+        {
+            builder.WithLayerwisePretraining(new GreedyLayerwisePretrainingOptions
+            {
+                LayerTraining = new AutoencoderTrainingOptions { Epochs = layerwiseEpochs, BatchSize = s.BatchSize },
+                FineTuning = new AutoencoderTrainingOptions { Epochs = s.PretrainEpochs, BatchSize = s.BatchSize },
+                FineTune = s.PretrainEpochs > 0,
+            });
+        }
+        else if (s.PretrainEpochs > 0)
         {
             builder.WithPretraining(new AutoencoderTrainingOptions { Epochs = s.PretrainEpochs, BatchSize = s.BatchSize });
         }
@@ -93,6 +118,8 @@ internal static class DeepMethods
         results["history"] = history;
     }
 
+    private static string DefaultEncoder(string method) => method == "dssec" ? "sparse" : method is "dec" or "idec" ? "dense" : "conv";
+
     private static AutoencoderArchitecture Architecture(string encoder, int[] sampleShape, int embedding, HiddenActivation activation)
     {
         int features = sampleShape.Aggregate(1, (a, b) => a * b);
@@ -131,4 +158,5 @@ internal static class DeepMethods
 
 /// <summary>The options of a deep method.</summary>
 internal sealed record DeepSettings(string Method, string? Encoder, int Clusters, int EmbeddingDimension, HiddenActivation Activation,
-    int PretrainEpochs, int BatchSize, int? MaxIterations, ComputeDevice Device, long Seed, int Threads, FileInfo? PretrainedModel);
+    int PretrainEpochs, int BatchSize, int? MaxIterations, ComputeDevice Device, long Seed, int Threads, FileInfo? PretrainedModel,
+    double? SparsityTarget, double? SparsityWeight, int? LayerwiseEpochs);

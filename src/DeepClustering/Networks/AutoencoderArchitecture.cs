@@ -14,7 +14,7 @@ namespace DeepClustering.Networks;
 /// <param name="HiddenWidths">Hidden widths of the dense and sparse kinds (outermost first); empty for the convolutional kinds.</param>
 /// <param name="Activation">The activation between layers (the sparse kind always uses sigmoids).</param>
 /// <param name="SparsityTarget">ρ of the sparse kind's penalty, or null.</param>
-/// <param name="SparsityWeight">β of the sparse kind's penalty, or null.</param>
+/// <param name="SparsityWeight">β of the sparse kind's penalty, or null for DSSEC's (<see cref="StackedSparseAutoencoder.DssecSparsityWeight"/>).</param>
 public sealed record AutoencoderArchitecture(
     AutoencoderKind Kind, int[] InputShape, int EmbeddingDimension, int[] HiddenWidths, HiddenActivation Activation,
     double? SparsityTarget = null, double? SparsityWeight = null)
@@ -43,7 +43,7 @@ public sealed record AutoencoderArchitecture(
                 var sparsity = new KlSparsityOptions
                 {
                     TargetActivation = SparsityTarget ?? KlSparsityOptions.Defaults.TargetActivation,
-                    Weight = SparsityWeight ?? KlSparsityOptions.Defaults.Weight,
+                    Weight = SparsityWeight ?? StackedSparseAutoencoder.DssecSparsityWeight,
                 };
                 return StackedSparseAutoencoder.Create(backend, Features(), HiddenWidths, EmbeddingDimension, random, sparsity);
             default:

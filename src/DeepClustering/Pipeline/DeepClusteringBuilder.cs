@@ -36,6 +36,7 @@ public sealed class DeepClusteringBuilder
 {
     private Func<IComputeBackend, RandomGenerator, Autoencoder>? _encoder;
     private AutoencoderTrainingOptions? _pretraining;
+    private GreedyLayerwisePretrainingOptions? _layerwisePretraining;
     private IClusterer? _clusterer;
     private IClusterRefiner? _refiner;
     private ComputeDevice _device = ComputeDevice.Auto;
@@ -82,10 +83,28 @@ public sealed class DeepClusteringBuilder
         return this;
     }
 
-    /// <summary>Pretrains the autoencoder to reconstruct the data first (its seed is replaced by the builder's).</summary>
+    /// <summary>
+    /// Pretrains the autoencoder end to end to reconstruct the data first (its seed is replaced by the builder's).
+    /// Replaces an earlier <see cref="WithLayerwisePretraining"/>.
+    /// </summary>
     public DeepClusteringBuilder WithPretraining(AutoencoderTrainingOptions options)
     {
         _pretraining = options ?? throw new ArgumentNullException(nameof(options));
+        _layerwisePretraining = null;
+        return this;
+    }
+
+    /// <summary>
+    /// Pretrains a <see cref="StackedSparseAutoencoder"/> greedily, one rung at a time, and then fine-tunes it end to
+    /// end (<see cref="GreedyLayerwisePretrainer"/>): the "stacked" of stacked sparse autoencoders, and what makes a
+    /// deep stack of sigmoid layers trainable at all (end to end from random weights it stays at the mean image;
+    /// see docs/deep-clustering.md). The seeds of the stages' options are replaced by the builder's. Replaces an
+    /// earlier <see cref="WithPretraining"/>; <see cref="Fit"/> refuses any other kind of autoencoder.
+    /// </summary>
+    public DeepClusteringBuilder WithLayerwisePretraining(GreedyLayerwisePretrainingOptions options)
+    {
+        _layerwisePretraining = options ?? throw new ArgumentNullException(nameof(options));
+        _pretraining = null;
         return this;
     }
 
@@ -203,6 +222,11 @@ public sealed class DeepClusteringBuilder
 
     private double Pretrain(Autoencoder autoencoder, Tensor inputs, TrainingHistory history, CancellationToken cancellationToken)
     {
+        if (_layerwisePretraining is not null)
+        {
+            return PretrainLayerwise(autoencoder, inputs, history, cancellationToken);
+        }
+
         if (_pretraining is null)
         {
             return 0;
@@ -229,6 +253,50 @@ public sealed class DeepClusteringBuilder
         return result.Seconds;
     }
 
+    private double PretrainLayerwise(Autoencoder autoencoder, Tensor inputs, TrainingHistory history, CancellationToken cancellationToken)
+    {
+        if (autoencoder is not StackedSparseAutoencoder stacked)
+        {
+            throw new InvalidOperationException(
+                $"Layer-wise pretraining needs a stacked sparse autoencoder; the encoder is '{autoencoder.Name}'. Use WithPretraining for it instead.");
+        }
+
+        var options = new GreedyLayerwisePretrainingOptions
+        {
+            LayerTraining = WithSeed(_layerwisePretraining!.LayerTraining),
+            FineTuning = WithSeed(_layerwisePretraining.FineTuning),
+            FineTune = _layerwisePretraining.FineTune,
+        };
+        int layerEpochs = options.LayerTraining.Epochs;
+        int totalEpochs = stacked.Layers.Count * layerEpochs + (options.FineTune ? options.FineTuning.Epochs : 0);
+        var progress = _progress is null
+            ? null
+            : new StageProgress(p => _progress.Report(new DeepClusteringProgress(
+                TrainingPhase.Pretraining, (p.Stage - 1) * layerEpochs + p.Training.Epoch, totalEpochs, p.Training.Loss, null)));
+        var clock = Stopwatch.StartNew();
+        var result = new GreedyLayerwisePretrainer(options, _logger).Pretrain(stacked, inputs, progress, cancellationToken);
+        int step = 0;
+        foreach (var stage in result.Layers.Append(result.FineTuning).OfType<AutoencoderTrainingResult>())
+        {
+            foreach (double loss in stage.EpochLosses)
+            {
+                history.Add(TrainingPhase.Pretraining, ++step, loss, null, null);
+            }
+        }
+
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private AutoencoderTrainingOptions WithSeed(AutoencoderTrainingOptions options) => new()
+    {
+        Epochs = options.Epochs,
+        BatchSize = options.BatchSize,
+        LearningRate = options.LearningRate,
+        Loss = options.Loss,
+        Shuffle = options.Shuffle,
+        Seed = _seed,
+    };
+
     private IComputeBackend CreateBackend() => _device switch
     {
         ComputeDevice.Auto or ComputeDevice.Cpu => new CpuBackend(new CpuBackendOptions { Threads = _threads }),
@@ -247,6 +315,18 @@ public sealed class DeepClusteringBuilder
         }
 
         return new Tensor(autoencoder.Backend, data.Values, [data.Rows, .. autoencoder.InputShape]);
+    }
+
+    /// <summary>Forwards the last batch of each epoch of each greedy stage as one progress report.</summary>
+    private sealed class StageProgress(Action<GreedyLayerwisePretrainingProgress> report) : IProgress<GreedyLayerwisePretrainingProgress>
+    {
+        public void Report(GreedyLayerwisePretrainingProgress value)
+        {
+            if (value.Training.Batch == value.Training.BatchesPerEpoch)
+            {
+                report(value);
+            }
+        }
     }
 
     /// <summary>Forwards the last batch of each epoch as one progress report.</summary>

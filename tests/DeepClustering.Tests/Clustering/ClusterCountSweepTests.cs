@@ -71,7 +71,7 @@ public sealed class ClusterCountSweepTests
     {
         var seen = new List<int>();
         ClusterCountSweep.Run(FourGroups(), k => new RankClusterer(k), new ClusterCountSweepOptions { MaxClusters = 4 },
-            new SynchronousProgress(s => seen.Add(s.ClusterCount)));
+            new SynchronousProgress<ClusterCountScore>(s => seen.Add(s.ClusterCount)));
         Assert.Equal([2, 3, 4], seen);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
@@ -137,10 +137,5 @@ public sealed class ClusterCountSweepTests
         public double Bic => Math.Abs(ClusterCount - 3.0);
 
         public double Aic => -ClusterCount;
-    }
-
-    private sealed class SynchronousProgress(Action<ClusterCountScore> report) : IProgress<ClusterCountScore>
-    {
-        public void Report(ClusterCountScore value) => report(value);
     }
 }

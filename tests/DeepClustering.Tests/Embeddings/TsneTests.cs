@@ -163,12 +163,6 @@ public class TsneTests
     }
 
     internal static int[] BlobLabels(int n) => Enumerable.Range(0, n).Select(i => i % 3).ToArray();
-
-    /// <summary>An IProgress that reports on the calling thread (Progress&lt;T&gt; posts to the thread pool).</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }
 
 /// <summary>Test helpers on matrices.</summary>

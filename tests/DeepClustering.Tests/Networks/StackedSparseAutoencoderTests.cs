@@ -44,6 +44,8 @@ public sealed class StackedSparseAutoencoderTests : IDisposable
         // + 500·784+784 = 392,500 + 250,500 + 1,002,000 + 20,010 + 22,000 + 1,000,500 + 250,500 + 392,784.
         Assert.Equal(3_330_794, model.Parameters().Sum(p => p.Value.Length));
         Assert.Equal([2, 10], model.Encoder.Forward(new Tensor(_backend, 2, 784)).Shape.ToArray());
+        Assert.All(model.SparsityRegularizers, r => Assert.Equal(StackedSparseAutoencoder.DssecSparsityWeight, r.Weight));
+        Assert.Equal(StackedSparseAutoencoder.DssecSparsityWeight, model.Architecture!.SparsityWeight);
     }
 
     [Fact]

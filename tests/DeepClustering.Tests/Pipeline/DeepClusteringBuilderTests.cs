@@ -126,6 +126,43 @@ public sealed class DeepClusteringBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Layerwise_pretraining_trains_each_rung_then_the_stack_and_is_refused_for_a_dense_encoder()
+    {
+        var (data, truth) = Blobs(seed: 3);
+        var sparse = new AutoencoderArchitecture(AutoencoderKind.StackedSparse, [12], 3, [16, 8], HiddenActivation.Sigmoid, SparsityWeight: 1e-4);
+        var reports = new List<DeepClusteringProgress>();
+        using var model = new DeepClusteringBuilder()
+            .WithEncoder(sparse)
+            .WithLayerwisePretraining(new GreedyLayerwisePretrainingOptions
+            {
+                LayerTraining = new AutoencoderTrainingOptions { Epochs = 4, BatchSize = 32, LearningRate = 1e-2f },
+                FineTuning = new AutoencoderTrainingOptions { Epochs = 5, BatchSize = 32, LearningRate = 1e-2f },
+            })
+            .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = 4, InitializationCount = 5, Threads = 1 }))
+            .OnDevice(ComputeDevice.Cpu, threads: 1)
+            .WithSeed(1)
+            .WithProgress(new SynchronousProgress<DeepClusteringProgress>(reports.Add))
+            .Fit(data, truth);
+
+        // Three rungs (12→16, 16→8, 8→3) of 4 epochs, then 5 epochs of the whole stack.
+        var pretraining = model.History.Where(r => r.Phase == TrainingPhase.Pretraining).ToList();
+        Assert.Equal((3 * 4) + 5, pretraining.Count);
+        Assert.Equal(Enumerable.Range(1, 17), pretraining.Select(r => r.Step));
+        Assert.Equal(Enumerable.Range(1, 17), reports.Where(r => r.Phase == TrainingPhase.Pretraining).Select(r => r.Step));
+        Assert.All(reports.Where(r => r.Phase == TrainingPhase.Pretraining), r => Assert.Equal(17, r.TotalSteps));
+        Assert.True(pretraining[^1].Loss < pretraining[12].Loss, $"fine-tuning {pretraining[12].Loss} → {pretraining[^1].Loss}");
+        Assert.True(model.Info.PretrainSeconds > 0);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new DeepClusteringBuilder()
+            .WithEncoder(SmallDense)
+            .WithLayerwisePretraining(new GreedyLayerwisePretrainingOptions())
+            .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = 4, Threads = 1 }))
+            .OnDevice(ComputeDevice.Cpu, threads: 1)
+            .Fit(data));
+        Assert.Contains("stacked sparse", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_hand_composed_pretrained_encoder_is_refused_by_name()
     {
         using var backend = new DeepClustering.Tensors.Backends.Cpu.CpuBackend(new DeepClustering.Tensors.Backends.Cpu.CpuBackendOptions { Threads = 1 });

@@ -20,7 +20,7 @@ public sealed class AutoencoderTrainerTests : IDisposable
         var reports = new List<AutoencoderTrainingProgress>();
         var trainer = new AutoencoderTrainer(new AutoencoderTrainingOptions { Epochs = 15, BatchSize = 64, LearningRate = 3e-3f, Seed = 7 });
 
-        var result = trainer.Train(model, data, new SynchronousProgress(reports.Add));
+        var result = trainer.Train(model, data, new SynchronousProgress<AutoencoderTrainingProgress>(reports.Add));
 
         Assert.Equal(15, result.EpochLosses.Count);
         Assert.True(result.EpochLosses[^1] < 0.5 * result.EpochLosses[0],
@@ -51,7 +51,7 @@ public sealed class AutoencoderTrainerTests : IDisposable
         using var cancellation = new CancellationTokenSource();
         var trainer = new AutoencoderTrainer(new AutoencoderTrainingOptions { Epochs = 100, BatchSize = 10 });
         int batches = 0;
-        var progress = new SynchronousProgress(_ =>
+        var progress = new SynchronousProgress<AutoencoderTrainingProgress>(_ =>
         {
             if (++batches == 3)
             {
@@ -101,10 +101,5 @@ public sealed class AutoencoderTrainerTests : IDisposable
         var random = new RandomGenerator(seed);
         var values = Enumerable.Range(0, count * 28 * 28).Select(_ => random.NextSingle()).ToArray();
         return new Tensor(_backend, values, count, 1, 28, 28);
-    }
-
-    private sealed class SynchronousProgress(Action<AutoencoderTrainingProgress> handler) : IProgress<AutoencoderTrainingProgress>
-    {
-        public void Report(AutoencoderTrainingProgress value) => handler(value);
     }
 }

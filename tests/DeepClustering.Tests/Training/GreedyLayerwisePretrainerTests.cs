@@ -150,9 +150,4 @@ public sealed class GreedyLayerwisePretrainerTests : IDisposable
 
     private double Reconstruction(StackedSparseAutoencoder model, Tensor data) =>
         new MeanSquaredErrorLoss(_backend).Forward(model.Forward(data), data);
-
-    private sealed class SynchronousProgress<T>(Action<T> handler) : IProgress<T>
-    {
-        public void Report(T value) => handler(value);
-    }
 }

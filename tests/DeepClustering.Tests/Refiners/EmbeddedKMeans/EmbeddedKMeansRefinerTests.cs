@@ -273,9 +273,4 @@ public sealed class EmbeddedKMeansRefinerTests : IDisposable
 
         return labels;
     }
-
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The full-size deep clustering runs of docs/deep-clustering.md: k = 10 on all 70,000 images of MNIST or
+# Fashion-MNIST, on 2 CPU threads, one run at a time (each uses both cores; run nothing else beside them).
+#
+# Usage: benchmarks/deep/full-size-runs.sh OUT GROUP SEED...
+#   OUT    folder for one sub-folder per run (results.json, labels.txt, model files)
+#   GROUP  dekm-mnist | dekm-fashion | dense-mnist | sparse-mnist
+#            dekm-*        DEKM with the convolutional autoencoder, 30 pretraining epochs, in one command
+#            dense-mnist   the dense autoencoder d-500-500-2000-10 pretrained once per seed (50 epochs) and saved
+#                          by the AE + k-means run; DEC and IDEC then start from that saved autoencoder
+#            sparse-mnist  the same for the stacked sparse autoencoder and DSSEC (β of the sweep in the docs)
+#   SEED   one or more seeds
+# The data folder is $DEEPCLUSTERING_DATA (default data/, filled by scripts/fetch-data.sh).
+# Summarise with: /usr/bin/python3 benchmarks/deep/summarize.py OUT
+set -euo pipefail
+
+if [[ $# -lt 3 ]]; then
+  sed -n '2,15p' "$0"
+  exit 2
+fi
+
+out=$1
+group=$2
+shift 2
+data_dir=${DEEPCLUSTERING_DATA:-data}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cli_dir="$out/cli"
+mkdir -p "$out"
+dotnet publish "$root/samples/DeepClustering.Cli" -c Release -o "$cli_dir" > "$out/publish.log"
+cli() { dotnet "$cli_dir/deepclustering-cli.dll" "$@"; }
+common=(--data-dir "$data_dir" --clusters 10 --threads 2)
+
+# DSSEC's sparsity weight: see "Choosing DSSEC's sparsity weight" in docs/deep-clustering.md.
+readonly DSSEC_SPARSITY_WEIGHT=0.03
+
+for seed in "$@"; do
+  case "$group" in
+    dekm-mnist | dekm-fashion)
+      data=${group#dekm-}
+      [[ $data == fashion ]] && data=fashion-mnist
+      cli cluster --method dekm --data "$data" --pretrain-epochs 30 --seed "$seed" "${common[@]}" --out "$out/$group-s$seed"
+      ;;
+    dense-mnist)
+      model="$out/dense-mnist-s$seed.dclm"
+      cli cluster --method ae-kmeans --encoder dense --data mnist --pretrain-epochs 50 --seed "$seed" "${common[@]}" \
+        --save-model "$model" --out "$out/ae-kmeans-dense-mnist-s$seed"
+      cli cluster --method dec --pretrained-model "$model" --data mnist --seed "$seed" "${common[@]}" --out "$out/dec-mnist-s$seed"
+      cli cluster --method idec --pretrained-model "$model" --data mnist --seed "$seed" "${common[@]}" --out "$out/idec-mnist-s$seed"
+      ;;
+    sparse-mnist)
+      model="$out/sparse-mnist-s$seed.dclm"
+      cli cluster --method ae-kmeans --encoder sparse --sparsity-weight "$DSSEC_SPARSITY_WEIGHT" --data mnist --pretrain-epochs 50 \
+        --seed "$seed" "${common[@]}" --save-model "$model" --out "$out/ae-kmeans-sparse-mnist-s$seed"
+      cli cluster --method dssec --pretrained-model "$model" --data mnist --seed "$seed" "${common[@]}" --out "$out/dssec-mnist-s$seed"
+      ;;
+    *)
+      echo "unknown group '$group'" >&2
+      exit 2
+      ;;
+  esac
+done
