@@ -8,7 +8,8 @@
 #            dekm-*        DEKM with the convolutional autoencoder, 30 pretraining epochs, in one command
 #            dense-mnist   the dense autoencoder d-500-500-2000-10 pretrained once per seed (50 epochs) and saved
 #                          by the AE + k-means run; DEC and IDEC then start from that saved autoencoder
-#            sparse-mnist  the same for the stacked sparse autoencoder and DSSEC (β of the sweep in the docs)
+#            sparse-mnist  the same for the stacked sparse autoencoder (greedy layer-wise pretraining, 25 epochs per
+#                          rung, then 25 end to end; β = 1e-5, see the docs) and DSSEC
 #   SEED   one or more seeds
 # The data folder is $DEEPCLUSTERING_DATA (default data/, filled by scripts/fetch-data.sh).
 # Summarise with: /usr/bin/python3 benchmarks/deep/summarize.py OUT
@@ -30,9 +31,6 @@ dotnet publish "$root/samples/DeepClustering.Cli" -c Release -o "$cli_dir" > "$o
 cli() { dotnet "$cli_dir/deepclustering-cli.dll" "$@"; }
 common=(--data-dir "$data_dir" --clusters 10 --threads 2)
 
-# DSSEC's sparsity weight: see "Choosing DSSEC's sparsity weight" in docs/deep-clustering.md.
-readonly DSSEC_SPARSITY_WEIGHT=0.03
-
 for seed in "$@"; do
   case "$group" in
     dekm-mnist | dekm-fashion)
@@ -49,8 +47,8 @@ for seed in "$@"; do
       ;;
     sparse-mnist)
       model="$out/sparse-mnist-s$seed.dclm"
-      cli cluster --method ae-kmeans --encoder sparse --sparsity-weight "$DSSEC_SPARSITY_WEIGHT" --data mnist --pretrain-epochs 50 \
-        --seed "$seed" "${common[@]}" --save-model "$model" --out "$out/ae-kmeans-sparse-mnist-s$seed"
+      cli cluster --method ae-kmeans --encoder sparse --data mnist --pretrain-epochs 25 --seed "$seed" "${common[@]}" \
+        --save-model "$model" --out "$out/ae-kmeans-sparse-mnist-s$seed"
       cli cluster --method dssec --pretrained-model "$model" --data mnist --seed "$seed" "${common[@]}" --out "$out/dssec-mnist-s$seed"
       ;;
     *)
