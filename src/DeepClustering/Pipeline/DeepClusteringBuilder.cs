@@ -232,15 +232,7 @@ public sealed class DeepClusteringBuilder
             return 0;
         }
 
-        var options = new AutoencoderTrainingOptions
-        {
-            Epochs = _pretraining.Epochs,
-            BatchSize = _pretraining.BatchSize,
-            LearningRate = _pretraining.LearningRate,
-            Loss = _pretraining.Loss,
-            Shuffle = _pretraining.Shuffle,
-            Seed = _seed,
-        };
+        var options = WithSeed(_pretraining);
         var progress = _progress is null
             ? null
             : new EpochProgress(p => _progress.Report(new DeepClusteringProgress(TrainingPhase.Pretraining, p.Epoch, p.Epochs, p.Loss, null)));
@@ -287,6 +279,7 @@ public sealed class DeepClusteringBuilder
         return clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>A copy of <paramref name="options"/> with the builder's seed.</summary>
     private AutoencoderTrainingOptions WithSeed(AutoencoderTrainingOptions options) => new()
     {
         Epochs = options.Epochs,
