@@ -87,6 +87,8 @@ public sealed class DeepMethodTests : IDisposable
 
         Assert.Equal(1, CommandLine.Run("cluster", "--method", "ae-kmeans", "--encoder", "dense", "--sparsity-weight", "0.25",
             "--data", "csv:" + data, "--clusters", "3", "--out", _folder.File("out-dense-sparsity")));
+        Assert.Equal(1, CommandLine.Run("cluster", "--method", "ae-kmeans", "--encoder", "dense", "--layerwise-epochs", "2",
+            "--data", "csv:" + data, "--clusters", "3", "--out", _folder.File("out-dense-layerwise")));
     }
 
     [Fact]
