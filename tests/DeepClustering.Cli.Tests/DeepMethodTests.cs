@@ -92,6 +92,33 @@ public sealed class DeepMethodTests : IDisposable
     }
 
     [Fact]
+    public void The_pretraining_optimizer_options_are_written_to_the_results_and_momentum_is_refused_for_adam()
+    {
+        var (data, _) = WriteBlobs();
+        string sgd = _folder.File("out-sgd");
+        Assert.Equal(0, CommandLine.Run("cluster", "--method", "ae-kmeans", "--encoder", "dense", "--pretrain-optimizer", "sgd",
+            "--pretrain-learning-rate", "0.05", "--pretrain-momentum", "0.5", "--data", "csv:" + data, "--clusters", "3", "--embedding-dimension", "3", "--pretrain-epochs", "2",
+            "--batch-size", "32", "--threads", "1", "--out", sgd));
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(sgd, "results.json")))!.AsObject();
+        Assert.Equal("sgd", (string?)results["pretrain_optimizer"]);
+        Assert.Equal(0.05, (double)results["pretrain_learning_rate"]!, 6);
+        Assert.Equal(0.5, (double)results["pretrain_momentum"]!);
+        Assert.Equal(2, (int)results["pretrain_epochs"]!);
+
+        string adam = _folder.File("out-adam");
+        Assert.Equal(0, CommandLine.Run("cluster", "--method", "ae-kmeans", "--encoder", "dense", "--pretrain-learning-rate", "0.002",
+            "--data", "csv:" + data, "--clusters", "3", "--embedding-dimension", "3", "--pretrain-epochs", "2", "--batch-size", "32",
+            "--threads", "1", "--out", adam));
+        results = JsonNode.Parse(File.ReadAllText(Path.Combine(adam, "results.json")))!.AsObject();
+        Assert.Equal("adam", (string?)results["pretrain_optimizer"]);
+        Assert.Equal(0.002, (double)results["pretrain_learning_rate"]!, 6);
+        Assert.Null(results["pretrain_momentum"]);
+
+        Assert.Equal(1, CommandLine.Run("cluster", "--method", "ae-kmeans", "--encoder", "dense", "--pretrain-momentum", "0.9",
+            "--data", "csv:" + data, "--clusters", "3", "--pretrain-epochs", "2", "--out", _folder.File("out-adam-momentum")));
+    }
+
+    [Fact]
     public void A_convolutional_encoder_on_rows_without_an_image_shape_is_refused()
     {
         var (data, _) = WriteBlobs();

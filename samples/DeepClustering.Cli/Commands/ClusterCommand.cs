@@ -67,6 +67,16 @@ internal static class ClusterCommand
         {
             Description = "sparse encoder: epochs of greedy layer-wise pretraining per rung before the end-to-end --pretrain-epochs (default: the same as --pretrain-epochs; 0: end to end only)",
         };
+        var pretrainOptimizer = new Option<OptimizerKind>("--pretrain-optimizer")
+        {
+            Description = "deep methods: the pretraining optimizer, Adam (DCEC, DEKM) or Sgd with momentum (DEC-keras on MNIST: --pretrain-optimizer sgd, learning rate 1, momentum 0.9)",
+            DefaultValueFactory = _ => AutoencoderTrainingOptions.Defaults.Optimizer,
+        };
+        var pretrainLearningRate = new Option<float?>("--pretrain-learning-rate")
+        {
+            Description = $"deep methods: the pretraining step size (default {AutoencoderTrainingOptions.Defaults.LearningRate} for Adam, {AutoencoderTrainingOptions.Defaults.SgdLearningRate} for Sgd)",
+        };
+        var pretrainMomentum = new Option<float?>("--pretrain-momentum") { Description = $"deep methods: SGD's pretraining momentum (default {AutoencoderTrainingOptions.Defaults.SgdMomentum})" };
         var pretrainedModel = new Option<FileInfo?>("--pretrained-model")
         {
             Description = "deep methods: start from the autoencoder of this saved model (its encoder, no pretraining unless --pretrain-epochs is given)",
@@ -76,6 +86,7 @@ internal static class ClusterCommand
         {
             method, data, dataDir, labels, clusters, seed, output, eps, minPoints, components, covariance, linkage, initializations, threads, limit,
             encoder, pretrainEpochs, activation, embedding, maxIterations, batchSize, device, saveModel, pretrainedModel, sparsityTarget, sparsityWeight, layerwiseEpochs,
+            pretrainOptimizer, pretrainLearningRate, pretrainMomentum,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -88,7 +99,8 @@ internal static class ClusterCommand
             var deep = new DeepSettings(result.GetValue(method)!, result.GetValue(encoder), result.GetValue(clusters), result.GetValue(embedding),
                 result.GetValue(activation), pretrained is not null && !epochsGiven ? 0 : result.GetValue(pretrainEpochs), result.GetValue(batchSize),
                 result.GetValue(maxIterations), result.GetValue(device), result.GetValue(seed), result.GetValue(threads), pretrained,
-                result.GetValue(sparsityTarget), result.GetValue(sparsityWeight), pretrained is not null && !epochsGiven ? null : result.GetValue(layerwiseEpochs));
+                result.GetValue(sparsityTarget), result.GetValue(sparsityWeight), pretrained is not null && !epochsGiven ? null : result.GetValue(layerwiseEpochs),
+                result.GetValue(pretrainOptimizer), result.GetValue(pretrainLearningRate), result.GetValue(pretrainMomentum));
             return Task.FromResult(Run(settings, deep, result.GetValue(saveModel), result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(labels),
                 result.GetValue(output)!, result.GetValue(limit), cancellationToken));
         });
@@ -123,7 +135,7 @@ internal static class ClusterCommand
                 using var model = DeepMethods.Fit(deep, data, sampleShape, labels, cancellationToken);
                 predicted = model.Labels.ToArray();
                 results["clusters"] = model.ClusterCount;
-                DeepMethods.Describe(model, deep.PretrainedModel, results);
+                DeepMethods.Describe(model, deep, results);
                 if (saveModel is not null)
                 {
                     model.Save(saveModel.FullName);

@@ -68,14 +68,14 @@ internal static class DeepMethods
         {
             builder.WithLayerwisePretraining(new GreedyLayerwisePretrainingOptions
             {
-                LayerTraining = new AutoencoderTrainingOptions { Epochs = layerwiseEpochs, BatchSize = s.BatchSize },
-                FineTuning = new AutoencoderTrainingOptions { Epochs = s.PretrainEpochs, BatchSize = s.BatchSize },
+                LayerTraining = PretrainingOptions(s) with { Epochs = layerwiseEpochs },
+                FineTuning = PretrainingOptions(s) with { Epochs = s.PretrainEpochs },
                 FineTune = s.PretrainEpochs > 0,
             });
         }
         else if (s.PretrainEpochs > 0)
         {
-            builder.WithPretraining(new AutoencoderTrainingOptions { Epochs = s.PretrainEpochs, BatchSize = s.BatchSize });
+            builder.WithPretraining(PretrainingOptions(s) with { Epochs = s.PretrainEpochs });
         }
 
         var refiner = Refiner(s);
@@ -87,13 +87,42 @@ internal static class DeepMethods
         return builder.Fit(data, labels, cancellationToken);
     }
 
+    /// <summary>
+    /// The optimizer settings of the pretraining (the epochs are set by the caller); refuses optimizer settings when no
+    /// pretraining runs, and momentum for Adam, naming the option.
+    /// </summary>
+    private static AutoencoderTrainingOptions PretrainingOptions(DeepSettings s)
+    {
+        if (s.PretrainOptimizer != OptimizerKind.Sgd && s.PretrainMomentum is not null)
+        {
+            throw new ArgumentException($"--pretrain-momentum applies to --pretrain-optimizer sgd, not to {s.PretrainOptimizer}.");
+        }
+
+        return new AutoencoderTrainingOptions
+        {
+            BatchSize = s.BatchSize,
+            Optimizer = s.PretrainOptimizer,
+            LearningRate = s.PretrainLearningRate,
+            Momentum = s.PretrainMomentum,
+        };
+    }
+
     /// <summary>Adds the model's figures and history to results.json.</summary>
-    public static void Describe(DeepClusteringModel model, FileInfo? pretrained, JsonObject results)
+    public static void Describe(DeepClusteringModel model, DeepSettings s, JsonObject results)
     {
         results["encoder"] = model.Info.Encoder;
-        if (pretrained is not null)
+        if (s.PretrainedModel is not null)
         {
-            results["pretrained_model"] = pretrained.FullName;
+            results["pretrained_model"] = s.PretrainedModel.FullName;
+        }
+
+        if (s.PretrainEpochs > 0)
+        {
+            var options = PretrainingOptions(s);
+            results["pretrain_epochs"] = s.PretrainEpochs;
+            results["pretrain_optimizer"] = options.Optimizer.ToString().ToLowerInvariant();
+            results["pretrain_learning_rate"] = options.LearningRate ?? AutoencoderTrainingOptions.Defaults.LearningRateFor(options.Optimizer);
+            results["pretrain_momentum"] = options.Optimizer == OptimizerKind.Sgd ? options.Momentum ?? AutoencoderTrainingOptions.Defaults.SgdMomentum : null;
         }
 
         results["seconds"] = model.Info.Seconds;
@@ -159,4 +188,5 @@ internal static class DeepMethods
 /// <summary>The options of a deep method.</summary>
 internal sealed record DeepSettings(string Method, string? Encoder, int Clusters, int EmbeddingDimension, HiddenActivation Activation,
     int PretrainEpochs, int BatchSize, int? MaxIterations, ComputeDevice Device, long Seed, int Threads, FileInfo? PretrainedModel,
-    double? SparsityTarget, double? SparsityWeight, int? LayerwiseEpochs);
+    double? SparsityTarget, double? SparsityWeight, int? LayerwiseEpochs, OptimizerKind PretrainOptimizer, float? PretrainLearningRate,
+    float? PretrainMomentum);

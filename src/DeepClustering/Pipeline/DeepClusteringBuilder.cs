@@ -280,15 +280,7 @@ public sealed class DeepClusteringBuilder
     }
 
     /// <summary>A copy of <paramref name="options"/> with the builder's seed.</summary>
-    private AutoencoderTrainingOptions WithSeed(AutoencoderTrainingOptions options) => new()
-    {
-        Epochs = options.Epochs,
-        BatchSize = options.BatchSize,
-        LearningRate = options.LearningRate,
-        Loss = options.Loss,
-        Shuffle = options.Shuffle,
-        Seed = _seed,
-    };
+    private AutoencoderTrainingOptions WithSeed(AutoencoderTrainingOptions options) => options with { Seed = _seed };
 
     private IComputeBackend CreateBackend() => _device switch
     {

@@ -11,8 +11,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace DeepClustering.Training;
 
 /// <summary>
-/// Trains an autoencoder to reconstruct its input (the pretraining of DEC, IDEC, DCEC and DEKM): Adam on
-/// shuffled mini-batches. Reports progress per batch and logs a line per epoch; can be cancelled between batches.
+/// Trains an autoencoder to reconstruct its input (the pretraining of DEC, IDEC, DCEC and DEKM): Adam or SGD with
+/// momentum on shuffled mini-batches. Reports progress per batch and logs a line per epoch; can be cancelled between batches.
 /// </summary>
 /// <remarks>
 /// The loss it reports is the reconstruction loss plus the penalties of the model's activity regularizers (such
@@ -57,7 +57,7 @@ public sealed class AutoencoderTrainer
         Loss loss = _options.Loss == ReconstructionLossKind.MeanSquaredError
             ? new MeanSquaredErrorLoss(backend)
             : new BinaryCrossEntropyWithLogitsLoss(backend);
-        var optimizer = new Adam(model.Parameters(), new AdamOptions { LearningRate = _options.LearningRate });
+        var optimizer = CreateOptimizer(model);
         var random = new RandomGenerator(_options.Seed);
         var order = Enumerable.Range(0, samples).ToArray();
         var epochLosses = new List<double>(_options.Epochs);
@@ -113,4 +113,11 @@ public sealed class AutoencoderTrainer
         double seconds = clock.Elapsed.TotalSeconds;
         return new AutoencoderTrainingResult(epochLosses, seconds, (double)samples * _options.Epochs / seconds);
     }
+
+    private Optimizer CreateOptimizer(Autoencoder model) => _options.Optimizer switch
+    {
+        OptimizerKind.Adam => new Adam(model.Parameters(), new AdamOptions { LearningRate = _options.ResolvedLearningRate }),
+        OptimizerKind.Sgd => new Sgd(model.Parameters(), new SgdOptions { LearningRate = _options.ResolvedLearningRate, Momentum = _options.ResolvedMomentum }),
+        _ => throw new InvalidOperationException($"Unknown optimizer {_options.Optimizer}."),
+    };
 }

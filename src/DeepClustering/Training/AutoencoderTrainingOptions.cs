@@ -1,7 +1,10 @@
 namespace DeepClustering.Training;
 
-/// <summary>Options of <see cref="AutoencoderTrainer"/>: reconstruction training with Adam on shuffled mini-batches.</summary>
-public sealed class AutoencoderTrainingOptions
+/// <summary>
+/// Options of <see cref="AutoencoderTrainer"/>: reconstruction training on shuffled mini-batches with Adam (the
+/// default, as DCEC and DEKM) or SGD with momentum (as DEC-keras pretrains its dense autoencoder on MNIST).
+/// </summary>
+public sealed record AutoencoderTrainingOptions
 {
     /// <summary>The default values.</summary>
     public static class Defaults
@@ -14,6 +17,27 @@ public sealed class AutoencoderTrainingOptions
 
         /// <summary>Adam's step size, 1e-3 (Keras' and PyTorch's default, used by DCEC and DEKM).</summary>
         public const float LearningRate = 1e-3f;
+
+        /// <summary>The optimizer, Adam: DCEC and DEKM pretrain with Keras' <c>'adam'</c>.</summary>
+        public const OptimizerKind Optimizer = OptimizerKind.Adam;
+
+        /// <summary>
+        /// SGD's step size, 1: DEC-keras (<c>DEC.py</c> and <c>run_exp.py</c>) pretrains the d-500-500-2000-10 autoencoder on
+        /// MNIST and Fashion-MNIST with <c>SGD(lr=1, momentum=0.9)</c> for 300 epochs. Large because Keras' <c>'mse'</c>
+        /// averages over the 784 pixels, which makes each gradient small.
+        /// </summary>
+        public const float SgdLearningRate = 1f;
+
+        /// <summary>SGD's momentum, 0.9 (DEC-keras' <c>SGD(lr=1, momentum=0.9)</c>).</summary>
+        public const float SgdMomentum = 0.9f;
+
+        /// <summary>The default step size of <paramref name="optimizer"/>: <see cref="LearningRate"/> for Adam, <see cref="SgdLearningRate"/> for SGD.</summary>
+        public static float LearningRateFor(OptimizerKind optimizer) => optimizer switch
+        {
+            OptimizerKind.Adam => LearningRate,
+            OptimizerKind.Sgd => SgdLearningRate,
+            _ => throw new ArgumentOutOfRangeException(nameof(optimizer), optimizer, "Unknown optimizer."),
+        };
     }
 
     /// <summary>Passes over the data.</summary>
@@ -22,8 +46,20 @@ public sealed class AutoencoderTrainingOptions
     /// <summary>Samples per mini-batch; the last batch of an epoch may be smaller.</summary>
     public int BatchSize { get; init; } = Defaults.BatchSize;
 
-    /// <summary>Adam's step size.</summary>
-    public float LearningRate { get; init; } = Defaults.LearningRate;
+    /// <summary>The optimizer.</summary>
+    public OptimizerKind Optimizer { get; init; } = Defaults.Optimizer;
+
+    /// <summary>The optimizer's step size; null takes the optimizer's default (<see cref="Defaults.LearningRateFor"/>).</summary>
+    public float? LearningRate { get; init; }
+
+    /// <summary>SGD's momentum, in [0, 1); null takes <see cref="Defaults.SgdMomentum"/>. Only for SGD.</summary>
+    public float? Momentum { get; init; }
+
+    /// <summary>The step size that will run: <see cref="LearningRate"/> or the optimizer's default.</summary>
+    internal float ResolvedLearningRate => LearningRate ?? Defaults.LearningRateFor(Optimizer);
+
+    /// <summary>The SGD momentum that will run.</summary>
+    internal float ResolvedMomentum => Momentum ?? Defaults.SgdMomentum;
 
     /// <summary>The reconstruction loss.</summary>
     public ReconstructionLossKind Loss { get; init; } = ReconstructionLossKind.MeanSquaredError;
@@ -46,9 +82,27 @@ public sealed class AutoencoderTrainingOptions
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be positive.");
         }
 
-        if (!(LearningRate > 0f) || !float.IsFinite(LearningRate))
+        if (!Enum.IsDefined(Optimizer))
         {
-            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive and finite.");
+            throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, "Unknown optimizer.");
+        }
+
+        if (LearningRate is { } learningRate && (!(learningRate > 0f) || !float.IsFinite(learningRate)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), learningRate, "The learning rate must be positive and finite.");
+        }
+
+        if (Momentum is { } momentum)
+        {
+            if (!(momentum >= 0f && momentum < 1f))
+            {
+                throw new ArgumentOutOfRangeException(nameof(Momentum), momentum, "Momentum must be in [0, 1).");
+            }
+
+            if (Optimizer != OptimizerKind.Sgd)
+            {
+                throw new ArgumentException($"Momentum applies to SGD only; the optimizer is {Optimizer}.", nameof(Momentum));
+            }
         }
 
         if (!Enum.IsDefined(Loss))

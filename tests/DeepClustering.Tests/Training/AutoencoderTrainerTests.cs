@@ -1,6 +1,8 @@
 using DeepClustering.Networks;
 using DeepClustering.Tensors;
 using DeepClustering.Tensors.Backends.Cpu;
+using DeepClustering.Tensors.NN.Losses;
+using DeepClustering.Tensors.Optimizers;
 using DeepClustering.Tensors.Randomness;
 using DeepClustering.Training;
 
@@ -74,6 +76,57 @@ public sealed class AutoencoderTrainerTests : IDisposable
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new AutoencoderTrainer(options));
         Assert.Equal(name, error.ParamName);
     }
+
+    [Fact]
+    public void Sgd_pretraining_takes_the_steps_of_the_engines_sgd_with_the_given_rate_and_momentum()
+    {
+        var data = LowRankData(48, 20, seed: 4);
+        var trained = DenseAutoencoder.Create(_backend, 20, [16], 4, new RandomGenerator(1));
+        var initial = Weights(trained);
+        new AutoencoderTrainer(new AutoencoderTrainingOptions
+        {
+            Epochs = 3, BatchSize = 48, Shuffle = false, Optimizer = OptimizerKind.Sgd, LearningRate = 0.5f, Momentum = 0.8f,
+        }).Train(trained, data);
+
+        var byHand = DenseAutoencoder.Create(_backend, 20, [16], 4, new RandomGenerator(1));
+        var sgd = new Sgd(byHand.Parameters(), new SgdOptions { LearningRate = 0.5f, Momentum = 0.8f });
+        var loss = new MeanSquaredErrorLoss(_backend);
+        byHand.Train();
+        for (int step = 0; step < 3; step++)
+        {
+            sgd.ZeroGradient();
+            loss.Forward(byHand.Forward(data), data);
+            byHand.Backward(loss.Backward());
+            sgd.Step();
+        }
+
+        Assert.NotEqual(initial, Weights(trained));
+        Assert.Equal(Weights(byHand), Weights(trained));
+    }
+
+    [Fact]
+    public void The_learning_rate_and_momentum_default_by_optimizer_to_dec_keras_sgd_and_keras_adam()
+    {
+        var sgd = new AutoencoderTrainingOptions { Optimizer = OptimizerKind.Sgd };
+        var adam = new AutoencoderTrainingOptions();
+
+        Assert.Equal((1f, 0.9f), (sgd.ResolvedLearningRate, sgd.ResolvedMomentum));
+        Assert.Equal(OptimizerKind.Adam, adam.Optimizer);
+        Assert.Equal(1e-3f, adam.ResolvedLearningRate);
+    }
+
+    [Fact]
+    public void Momentum_is_refused_for_adam_and_outside_zero_to_one_naming_the_option()
+    {
+        var forAdam = Assert.Throws<ArgumentException>(() => new AutoencoderTrainer(new AutoencoderTrainingOptions { Momentum = 0.9f }));
+        var tooLarge = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new AutoencoderTrainer(new AutoencoderTrainingOptions { Optimizer = OptimizerKind.Sgd, Momentum = 1f }));
+
+        Assert.Equal("Momentum", forAdam.ParamName);
+        Assert.Equal("Momentum", tooLarge.ParamName);
+    }
+
+    private static float[] Weights(Autoencoder model) => model.Parameters().SelectMany(p => p.Value.ToArray()).ToArray();
 
     /// <summary>Rows on a 3-dimensional subspace of R^d, so a 4-wide bottleneck can reconstruct them.</summary>
     private Tensor LowRankData(int rows, int columns, long seed)

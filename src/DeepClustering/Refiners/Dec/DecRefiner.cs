@@ -250,7 +250,7 @@ public sealed class DecRefiner : IClusterRefiner
     private Optimizer CreateOptimizer(IEnumerable<Parameter> parameters) => Options.ResolvedOptimizer switch
     {
         // torch.optim.SGD's momentum (b ← μb + g, θ ← θ − lr·b) takes the same steps as Keras' (v ← μv − lr·g, θ ← θ + v) at a constant lr.
-        DecOptimizerKind.Sgd => new Sgd(parameters, new SgdOptions { LearningRate = Options.ResolvedLearningRate, Momentum = Options.ResolvedMomentum }),
+        OptimizerKind.Sgd => new Sgd(parameters, new SgdOptions { LearningRate = Options.ResolvedLearningRate, Momentum = Options.ResolvedMomentum }),
         _ => new Adam(parameters, new AdamOptions { LearningRate = Options.ResolvedLearningRate }),
     };
 

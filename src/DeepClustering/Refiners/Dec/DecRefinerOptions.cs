@@ -43,7 +43,7 @@ public sealed class DecRefinerOptions
         public const double Alpha = ClusteringLayer.DefaultAlpha;
 
         /// <summary>DEC's optimizer, SGD: DEC-keras compiles the DEC model with <c>SGD(0.01, 0.9)</c>.</summary>
-        public const DecOptimizerKind DecOptimizer = DecOptimizerKind.Sgd;
+        public const OptimizerKind DecOptimizer = OptimizerKind.Sgd;
 
         /// <summary>DEC's SGD learning rate, 0.01 (DEC-keras <c>SGD(0.01, 0.9)</c>).</summary>
         public const float DecSgdLearningRate = 0.01f;
@@ -57,7 +57,7 @@ public sealed class DecRefinerOptions
         /// (<see cref="IdecSgdLearningRate"/>, <see cref="IdecSgdMomentum"/>). Taken from the code; the paper's own
         /// statement of the optimizer could not be checked here.
         /// </summary>
-        public const DecOptimizerKind IdecOptimizer = DecOptimizerKind.Adam;
+        public const OptimizerKind IdecOptimizer = OptimizerKind.Adam;
 
         /// <summary>IDEC's SGD learning rate when SGD is chosen, 0.1 (the IDEC code's <c>SGD(lr=0.1, momentum=0.99)</c> for USPS and Reuters-10k).</summary>
         public const float IdecSgdLearningRate = 0.1f;
@@ -71,13 +71,13 @@ public sealed class DecRefinerOptions
         /// "SGD", and gives the pretraining learning rate (0.001) and the iteration cap (20 000) but not the clustering
         /// phase's optimizer; DSSEC builds on IDEC's loss, so it gets IDEC's settings.
         /// </summary>
-        public const DecOptimizerKind DssecOptimizer = DecOptimizerKind.Adam;
+        public const OptimizerKind DssecOptimizer = OptimizerKind.Adam;
 
         /// <summary>Adam's learning rate, 0.001: Keras' default, which the IDEC code's <c>'adam'</c> gets; also used for DEC when Adam is chosen.</summary>
         public const float AdamLearningRate = 1e-3f;
 
         /// <summary>The optimizer of <paramref name="variant"/>: SGD for DEC, Adam for IDEC and DSSEC.</summary>
-        public static DecOptimizerKind OptimizerFor(DecVariant variant) => variant switch
+        public static OptimizerKind OptimizerFor(DecVariant variant) => variant switch
         {
             DecVariant.Dec => DecOptimizer,
             DecVariant.Idec => IdecOptimizer,
@@ -86,10 +86,10 @@ public sealed class DecRefinerOptions
         };
 
         /// <summary>The learning rate of <paramref name="optimizer"/> for <paramref name="variant"/>.</summary>
-        public static float LearningRateFor(DecVariant variant, DecOptimizerKind optimizer) => optimizer switch
+        public static float LearningRateFor(DecVariant variant, OptimizerKind optimizer) => optimizer switch
         {
-            DecOptimizerKind.Adam => AdamLearningRate,
-            DecOptimizerKind.Sgd => variant == DecVariant.Dec ? DecSgdLearningRate : IdecSgdLearningRate,
+            OptimizerKind.Adam => AdamLearningRate,
+            OptimizerKind.Sgd => variant == DecVariant.Dec ? DecSgdLearningRate : IdecSgdLearningRate,
             _ => throw new ArgumentOutOfRangeException(nameof(optimizer), optimizer, "Unknown optimizer."),
         };
 
@@ -119,7 +119,7 @@ public sealed class DecRefinerOptions
     public double Alpha { get; init; } = Defaults.Alpha;
 
     /// <summary>The optimizer; null takes the variant's (<see cref="Defaults.OptimizerFor"/>).</summary>
-    public DecOptimizerKind? Optimizer { get; init; }
+    public OptimizerKind? Optimizer { get; init; }
 
     /// <summary>The optimizer's learning rate; null takes the default for the variant and optimizer (<see cref="Defaults.LearningRateFor"/>).</summary>
     public float? LearningRate { get; init; }
@@ -137,7 +137,7 @@ public sealed class DecRefinerOptions
     public bool Shuffle { get; init; }
 
     /// <summary>The optimizer that will run: <see cref="Optimizer"/> or the variant's.</summary>
-    internal DecOptimizerKind ResolvedOptimizer => Optimizer ?? Defaults.OptimizerFor(Variant);
+    internal OptimizerKind ResolvedOptimizer => Optimizer ?? Defaults.OptimizerFor(Variant);
 
     /// <summary>The learning rate that will run.</summary>
     internal float ResolvedLearningRate => LearningRate ?? Defaults.LearningRateFor(Variant, ResolvedOptimizer);
@@ -203,7 +203,7 @@ public sealed class DecRefinerOptions
                 throw new ArgumentOutOfRangeException(nameof(Momentum), momentum, "Momentum must be in [0, 1).");
             }
 
-            if (ResolvedOptimizer != DecOptimizerKind.Sgd)
+            if (ResolvedOptimizer != OptimizerKind.Sgd)
             {
                 throw new ArgumentException($"Momentum applies to SGD only; the optimizer is {ResolvedOptimizer}.", nameof(Momentum));
             }

@@ -19,16 +19,16 @@ public sealed class DecRefinerOptionsTests
         Assert.Equal(0.1, dec.Gamma);
         Assert.False(dec.Shuffle);
         Assert.Equal(ReconstructionLossKind.MeanSquaredError, dec.ReconstructionLoss);
-        Assert.Equal((DecOptimizerKind.Sgd, 0.01f, 0.9f), (dec.ResolvedOptimizer, dec.ResolvedLearningRate, dec.ResolvedMomentum));
+        Assert.Equal((OptimizerKind.Sgd, 0.01f, 0.9f), (dec.ResolvedOptimizer, dec.ResolvedLearningRate, dec.ResolvedMomentum));
 
         var idec = new DecRefinerOptions { Variant = DecVariant.Idec };
-        Assert.Equal((DecOptimizerKind.Adam, 0.001f), (idec.ResolvedOptimizer, idec.ResolvedLearningRate));
-        var idecSgd = new DecRefinerOptions { Variant = DecVariant.Idec, Optimizer = DecOptimizerKind.Sgd };
+        Assert.Equal((OptimizerKind.Adam, 0.001f), (idec.ResolvedOptimizer, idec.ResolvedLearningRate));
+        var idecSgd = new DecRefinerOptions { Variant = DecVariant.Idec, Optimizer = OptimizerKind.Sgd };
         Assert.Equal((0.1f, 0.99f), (idecSgd.ResolvedLearningRate, idecSgd.ResolvedMomentum));
         var dssec = new DecRefinerOptions { Variant = DecVariant.Dssec };
-        Assert.Equal((DecOptimizerKind.Adam, 0.001f), (dssec.ResolvedOptimizer, dssec.ResolvedLearningRate));
-        var decAdam = new DecRefinerOptions { Optimizer = DecOptimizerKind.Adam, LearningRate = 0.005f };
-        Assert.Equal((DecOptimizerKind.Adam, 0.005f), (decAdam.ResolvedOptimizer, decAdam.ResolvedLearningRate));
+        Assert.Equal((OptimizerKind.Adam, 0.001f), (dssec.ResolvedOptimizer, dssec.ResolvedLearningRate));
+        var decAdam = new DecRefinerOptions { Optimizer = OptimizerKind.Adam, LearningRate = 0.005f };
+        Assert.Equal((OptimizerKind.Adam, 0.005f), (decAdam.ResolvedOptimizer, decAdam.ResolvedLearningRate));
 
         Assert.Equal("dec", new DecRefiner().Name);
         Assert.Equal("idec", new DecRefiner(idec).Name);
@@ -47,7 +47,7 @@ public sealed class DecRefinerOptionsTests
         { new DecRefinerOptions { Gamma = 0 }, nameof(DecRefinerOptions.Gamma) },
         { new DecRefinerOptions { Gamma = double.PositiveInfinity }, nameof(DecRefinerOptions.Gamma) },
         { new DecRefinerOptions { Alpha = 0 }, nameof(DecRefinerOptions.Alpha) },
-        { new DecRefinerOptions { Optimizer = (DecOptimizerKind)9 }, nameof(DecRefinerOptions.Optimizer) },
+        { new DecRefinerOptions { Optimizer = (OptimizerKind)9 }, nameof(DecRefinerOptions.Optimizer) },
         { new DecRefinerOptions { LearningRate = 0f }, nameof(DecRefinerOptions.LearningRate) },
         { new DecRefinerOptions { LearningRate = float.NaN }, nameof(DecRefinerOptions.LearningRate) },
         { new DecRefinerOptions { Momentum = 1f }, nameof(DecRefinerOptions.Momentum) },

@@ -3,6 +3,7 @@ using DeepClustering.Pipeline;
 using DeepClustering.Refiners;
 using DeepClustering.Refiners.Dec;
 using DeepClustering.Tensors.Backends.Cpu;
+using DeepClustering.Training;
 
 namespace DeepClustering.Tests.Refiners.Dec;
 
@@ -123,7 +124,7 @@ public sealed class DecRefinerTests : IDisposable
             // The same optimizer for both, so only the loss differs.
             var options = new DecRefinerOptions
             {
-                Variant = variant, UpdateInterval = 10, BatchSize = 64, MaxIterations = 200, Tolerance = 0, Optimizer = DecOptimizerKind.Adam,
+                Variant = variant, UpdateInterval = 10, BatchSize = 64, MaxIterations = 200, Tolerance = 0, Optimizer = OptimizerKind.Adam,
             };
             var result = new DecRefiner(options).Refine(scenario.Context());
             Assert.Equal(200, result.Iterations);
