@@ -141,6 +141,51 @@ public sealed class OptimizerTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Sgd_agrees_on_the_vector_path_and_on_the_parallel_path(bool nesterov)
+    {
+        // As for Adam: 70 003 elements cover the vector loop, its scalar tail and the split between threads.
+        const int Count = 70_003;
+        using var oneThread = new CpuBackend(new CpuBackendOptions { Threads = 1 });
+        var options = new SgdOptions { LearningRate = 0.5f, Momentum = 0.9f, WeightDecay = 0.01f, Nesterov = nesterov };
+        float[] Run(CpuBackend backend)
+        {
+            var parameter = new Parameter(new Tensor(backend, Values(Count, 1), Count));
+            var sgd = new Sgd([parameter], options);
+            for (int step = 1; step <= 3; step++)
+            {
+                Values(Count, step + 1).CopyTo(parameter.Gradient.AsSpan());
+                sgd.Step();
+            }
+
+            return parameter.Value.ToArray();
+        }
+
+        var single = Run(oneThread);
+        var dual = Run(_backend);
+
+        Assert.Equal(single.Select(BitConverter.SingleToInt32Bits), dual.Select(BitConverter.SingleToInt32Bits));
+        var theta = Values(Count, 1).Select(v => (double)v).ToArray();
+        var velocity = new double[Count];
+        for (int step = 1; step <= 3; step++)
+        {
+            var g = Values(Count, step + 1);
+            for (int i = 0; i < Count; i++)
+            {
+                double gi = g[i] + 0.01 * theta[i];
+                velocity[i] = step == 1 ? gi : 0.9 * velocity[i] + gi;
+                theta[i] -= 0.5 * (nesterov ? gi + 0.9 * velocity[i] : velocity[i]);
+            }
+        }
+
+        for (int i = 0; i < Count; i++)
+        {
+            Assert.True(Math.Abs(theta[i] - single[i]) <= 1e-5 * Math.Max(1, Math.Abs(theta[i])), $"Element {i}: {single[i]} against {theta[i]}.");
+        }
+    }
+
     [Fact]
     public void A_frozen_parameter_is_not_updated()
     {

@@ -10,6 +10,7 @@ public sealed partial class CpuBackend
     private const int ParallelElementThreshold = 1 << 16;
 
     [ThreadStatic] private static AdamWork? t_adamWork;
+    [ThreadStatic] private static SgdWork? t_sgdWork;
 
     /// <inheritdoc />
     public void Relu(Tensor x, Tensor y)
@@ -140,7 +141,16 @@ public sealed partial class CpuBackend
             TensorShape.RequireSame(parameter, velocity, nameof(velocity));
         }
 
-        ElementwiseKernels.SgdStep(parameter.AsSpan(), gradient.AsSpan(), velocity is null ? default : velocity.AsSpan(), settings);
+        if (parameter.Length < ParallelElementThreshold || _pool.ThreadCount == 1)
+        {
+            ElementwiseKernels.SgdStep(parameter.AsSpan(), gradient.AsSpan(), velocity is null ? default : velocity.AsSpan(), settings);
+            return;
+        }
+
+        var work = t_sgdWork ??= new SgdWork();
+        work.Set(parameter, gradient, velocity, settings, _pool.ThreadCount);
+        _pool.Run(work, _pool.ThreadCount);
+        work.Clear();
     }
 
     /// <inheritdoc />
@@ -212,6 +222,40 @@ public sealed partial class CpuBackend
         MultiplyAdd(x.AsSpan(), alpha, y.AsSpan(), y.AsSpan());
     }
 
+    /// <summary>An SGD step over equal slices of a large parameter, one slice per part.</summary>
+    private sealed class SgdWork : IParallelWork
+    {
+        private Tensor? _parameter, _gradient, _velocity;
+        private SgdStepSettings _settings;
+        private int _parts;
+
+        public void Set(Tensor parameter, Tensor gradient, Tensor? velocity, in SgdStepSettings settings, int parts)
+        {
+            (_parameter, _gradient, _velocity, _settings, _parts) = (parameter, gradient, velocity, settings, parts);
+        }
+
+        public void Clear() => _parameter = _gradient = _velocity = null;
+
+        public void Execute(int part)
+        {
+            var (start, end) = Slice(_parameter!.Length, part, _parts);
+            ElementwiseKernels.SgdStep(
+                _parameter.AsSpan()[start..end], _gradient!.AsSpan()[start..end],
+                _velocity is null ? default : _velocity.AsSpan()[start..end], _settings);
+        }
+    }
+
+    /// <summary>
+    /// The slice [start, end) of <paramref name="length"/> elements for <paramref name="part"/> of <paramref name="parts"/>.
+    /// Slices start on multiples of 64 elements so that every vector lane sees the same arithmetic whatever the number of parts.
+    /// </summary>
+    private static (int Start, int End) Slice(int length, int part, int parts)
+    {
+        int start = (int)((long)length * part / parts) & ~63;
+        int end = part == parts - 1 ? length : (int)((long)length * (part + 1) / parts) & ~63;
+        return (start, end);
+    }
+
     /// <summary>An Adam step over equal slices of a large parameter, one slice per part.</summary>
     private sealed class AdamWork : IParallelWork
     {
@@ -228,11 +272,7 @@ public sealed partial class CpuBackend
 
         public void Execute(int part)
         {
-            int length = _parameter!.Length;
-            // Slices start on multiples of 64 elements so that every vector lane sees the same arithmetic
-            // whatever the number of parts.
-            int start = (int)((long)length * part / _parts) & ~63;
-            int end = part == _parts - 1 ? length : (int)((long)length * (part + 1) / _parts) & ~63;
+            var (start, end) = Slice(_parameter!.Length, part, _parts);
             ElementwiseKernels.AdamStep(
                 _parameter.AsSpan()[start..end], _gradient!.AsSpan()[start..end],
                 _m!.AsSpan()[start..end], _v!.AsSpan()[start..end], _settings);

@@ -184,20 +184,50 @@ internal static class ElementwiseKernels
         }
     }
 
-    /// <summary>One SGD step on a slice, as torch.optim.SGD computes it (dampening 0).</summary>
+    /// <summary>
+    /// One SGD step on a slice, as torch.optim.SGD computes it (dampening 0). The vector loop and the scalar tail do
+    /// the same operations in the same order, so every element gets the same value whichever path it takes.
+    /// </summary>
     public static void SgdStep(Span<float> parameter, ReadOnlySpan<float> gradient, Span<float> velocity, in SgdStepSettings s)
     {
-        for (int i = 0; i < parameter.Length; i++)
+        float learningRate = s.LearningRate, momentum = s.Momentum, decay = s.WeightDecay;
+        bool useMomentum = momentum != 0f, firstStep = s.FirstStep, nesterov = s.Nesterov;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            float g = gradient[i] + s.WeightDecay * parameter[i];
-            if (s.Momentum != 0f)
+            var p = MemoryMarshal.Cast<float, Vector<float>>(parameter);
+            var g = MemoryMarshal.Cast<float, Vector<float>>(gradient);
+            var b = useMomentum ? MemoryMarshal.Cast<float, Vector<float>>(velocity) : default;
+            var rate = new Vector<float>(learningRate);
+            var mu = new Vector<float>(momentum);
+            var lambda = new Vector<float>(decay);
+            for (int k = 0; k < p.Length; k++)
             {
-                float buffer = s.FirstStep ? g : s.Momentum * velocity[i] + g;
-                velocity[i] = buffer;
-                g = s.Nesterov ? g + s.Momentum * buffer : buffer;
+                var gk = g[k] + lambda * p[k];
+                if (useMomentum)
+                {
+                    var buffer = firstStep ? gk : mu * b[k] + gk;
+                    b[k] = buffer;
+                    gk = nesterov ? gk + mu * buffer : buffer;
+                }
+
+                p[k] -= rate * gk;
             }
 
-            parameter[i] -= s.LearningRate * g;
+            i = p.Length * Vector<float>.Count;
+        }
+
+        for (; i < parameter.Length; i++)
+        {
+            float gi = gradient[i] + decay * parameter[i];
+            if (useMomentum)
+            {
+                float buffer = firstStep ? gi : momentum * velocity[i] + gi;
+                velocity[i] = buffer;
+                gi = nesterov ? gi + momentum * buffer : buffer;
+            }
+
+            parameter[i] -= learningRate * gi;
         }
     }
 }
