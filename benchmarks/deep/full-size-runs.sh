@@ -4,12 +4,14 @@
 #
 # Usage: benchmarks/deep/full-size-runs.sh OUT GROUP SEED...
 #   OUT    folder for one sub-folder per run (results.json, labels.txt, model files)
-#   GROUP  dekm-mnist | dekm-fashion | dense-mnist | sparse-mnist | dekm-mnist-e90 | dense-mnist-e200
+#   GROUP  dekm-mnist | dekm-fashion | dense-mnist | sparse-mnist | dekm-mnist-e90 | dense-mnist-e200 |
+#          dense-mnist-sgd300
 #            dekm-*        DEKM with the convolutional autoencoder, 30 pretraining epochs, in one command
 #            dekm-mnist-e90    the same on MNIST with 90 pretraining epochs (the most that fit 60 minutes)
 #            dense-mnist   the dense autoencoder d-500-500-2000-10 pretrained once per seed (50 epochs) and saved
 #                          by the AE + k-means run; DEC and IDEC then start from that saved autoencoder
-#            dense-mnist-e200  the same as dense-mnist with 200 pretraining epochs (IDEC's paper: 200)
+#            dense-mnist-e200  the same as dense-mnist with 200 pretraining epochs (DCEC's and DEKM's count)
+#            dense-mnist-sgd300  the same with DEC-keras' pretraining on MNIST: SGD(lr=1, momentum=0.9), 300 epochs
 #            sparse-mnist  the same for the stacked sparse autoencoder (greedy layer-wise pretraining, 25 epochs per
 #                          rung, then 25 end to end; β = 1e-5, see the docs) and DSSEC
 #   SEED   one or more seeds
@@ -18,7 +20,7 @@
 set -euo pipefail
 
 if [[ $# -lt 3 ]]; then
-  sed -n '2,15p' "$0"
+  sed -n '2,19p' "$0"
   exit 2
 fi
 
@@ -43,15 +45,15 @@ for seed in "$@"; do
     dekm-mnist-e90)
       cli cluster --method dekm --data mnist --pretrain-epochs 90 --seed "$seed" "${common[@]}" --out "$out/$group-s$seed"
       ;;
-    dense-mnist | dense-mnist-e200)
-      epochs=50
+    dense-mnist | dense-mnist-e200 | dense-mnist-sgd300)
+      pretraining=(--pretrain-epochs 50)
       suffix=
-      if [[ $group == dense-mnist-e200 ]]; then
-        epochs=200
-        suffix=-e200
-      fi
+      case "$group" in
+        dense-mnist-e200) pretraining=(--pretrain-epochs 200) suffix=-e200 ;;
+        dense-mnist-sgd300) pretraining=(--pretrain-epochs 300 --pretrain-optimizer sgd) suffix=-sgd300 ;;
+      esac
       model="$out/dense-mnist$suffix-s$seed.dclm"
-      cli cluster --method ae-kmeans --encoder dense --data mnist --pretrain-epochs "$epochs" --seed "$seed" "${common[@]}" \
+      cli cluster --method ae-kmeans --encoder dense --data mnist "${pretraining[@]}" --seed "$seed" "${common[@]}" \
         --save-model "$model" --out "$out/ae-kmeans-dense-mnist$suffix-s$seed"
       cli cluster --method dec --pretrained-model "$model" --data mnist --seed "$seed" "${common[@]}" \
         --out "$out/dec-mnist$suffix-s$seed"
