@@ -4,10 +4,10 @@
 #
 # Usage: benchmarks/deep/full-size-runs.sh OUT GROUP SEED...
 #   OUT    folder for one sub-folder per run (results.json, labels.txt, model files)
-#   GROUP  dekm-mnist | dekm-fashion | dense-mnist | sparse-mnist | dekm-mnist-e90 | dense-mnist-e200 |
+#   GROUP  dekm-mnist | dekm-fashion | dense-mnist | sparse-mnist | dekm-mnist-eN | dense-mnist-e200 |
 #          dense-mnist-sgd300
-#            dekm-*        DEKM with the convolutional autoencoder, 30 pretraining epochs, in one command
-#            dekm-mnist-e90    the same on MNIST with 90 pretraining epochs (the most that fit 60 minutes)
+#            dekm-mnist, dekm-fashion  DEKM with the convolutional autoencoder, 30 pretraining epochs, in one command
+#            dekm-mnist-eN     the same on MNIST with N pretraining epochs (about 90 is the most that fits 60 minutes)
 #            dense-mnist   the dense autoencoder d-500-500-2000-10 pretrained once per seed (50 epochs) and saved
 #                          by the AE + k-means run; DEC and IDEC then start from that saved autoencoder
 #            dense-mnist-e200  the same as dense-mnist with 200 pretraining epochs (DCEC's and DEKM's count)
@@ -42,8 +42,8 @@ for seed in "$@"; do
       [[ $data == fashion ]] && data=fashion-mnist
       cli cluster --method dekm --data "$data" --pretrain-epochs 30 --seed "$seed" "${common[@]}" --out "$out/$group-s$seed"
       ;;
-    dekm-mnist-e90)
-      cli cluster --method dekm --data mnist --pretrain-epochs 90 --seed "$seed" "${common[@]}" --out "$out/$group-s$seed"
+    dekm-mnist-e[0-9]*)
+      cli cluster --method dekm --data mnist --pretrain-epochs "${group#dekm-mnist-e}" --seed "$seed" "${common[@]}" --out "$out/$group-s$seed"
       ;;
     dense-mnist | dense-mnist-e200 | dense-mnist-sgd300)
       pretraining=(--pretrain-epochs 50)
