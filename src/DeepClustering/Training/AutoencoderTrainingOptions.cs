@@ -82,28 +82,7 @@ public sealed record AutoencoderTrainingOptions
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be positive.");
         }
 
-        if (!Enum.IsDefined(Optimizer))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, "Unknown optimizer.");
-        }
-
-        if (LearningRate is { } learningRate && (!(learningRate > 0f) || !float.IsFinite(learningRate)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(LearningRate), learningRate, "The learning rate must be positive and finite.");
-        }
-
-        if (Momentum is { } momentum)
-        {
-            if (!(momentum >= 0f && momentum < 1f))
-            {
-                throw new ArgumentOutOfRangeException(nameof(Momentum), momentum, "Momentum must be in [0, 1).");
-            }
-
-            if (Optimizer != OptimizerKind.Sgd)
-            {
-                throw new ArgumentException($"Momentum applies to SGD only; the optimizer is {Optimizer}.", nameof(Momentum));
-            }
-        }
+        OptimizerSettingsValidation.Check(Optimizer, LearningRate, Momentum);
 
         if (!Enum.IsDefined(Loss))
         {

@@ -98,28 +98,7 @@ public sealed class OptimizerTests : IDisposable
     [Fact]
     public void Adam_agrees_on_the_vector_path_and_on_the_parallel_path()
     {
-        // 70 003 elements: the vectorised kernel, its scalar tail, and (from 65 536 elements on) the slices
-        // split between threads; one thread and two threads must agree bit for bit, and both the double reference.
-        const int Count = 70_003;
-        using var oneThread = new CpuBackend(new CpuBackendOptions { Threads = 1 });
-        var options = new AdamOptions { LearningRate = 0.01f, WeightDecay = 0.01f };
-        float[] Run(CpuBackend backend)
-        {
-            var parameter = new Parameter(new Tensor(backend, Values(Count, 1), Count));
-            var adam = new Adam([parameter], options);
-            for (int step = 1; step <= 3; step++)
-            {
-                Values(Count, step + 1).CopyTo(parameter.Gradient.AsSpan());
-                adam.Step();
-            }
-
-            return parameter.Value.ToArray();
-        }
-
-        var single = Run(oneThread);
-        var dual = Run(_backend);
-
-        Assert.Equal(single.Select(BitConverter.SingleToInt32Bits), dual.Select(BitConverter.SingleToInt32Bits));
+        var single = ThreeStepsOnOneAndTwoThreads(p => new Adam([p], new AdamOptions { LearningRate = 0.01f, WeightDecay = 0.01f }));
         var theta = Values(Count, 1).Select(v => (double)v).ToArray();
         var m = new double[Count];
         var v = new double[Count];
@@ -146,27 +125,8 @@ public sealed class OptimizerTests : IDisposable
     [InlineData(true)]
     public void Sgd_agrees_on_the_vector_path_and_on_the_parallel_path(bool nesterov)
     {
-        // As for Adam: 70 003 elements cover the vector loop, its scalar tail and the split between threads.
-        const int Count = 70_003;
-        using var oneThread = new CpuBackend(new CpuBackendOptions { Threads = 1 });
-        var options = new SgdOptions { LearningRate = 0.5f, Momentum = 0.9f, WeightDecay = 0.01f, Nesterov = nesterov };
-        float[] Run(CpuBackend backend)
-        {
-            var parameter = new Parameter(new Tensor(backend, Values(Count, 1), Count));
-            var sgd = new Sgd([parameter], options);
-            for (int step = 1; step <= 3; step++)
-            {
-                Values(Count, step + 1).CopyTo(parameter.Gradient.AsSpan());
-                sgd.Step();
-            }
-
-            return parameter.Value.ToArray();
-        }
-
-        var single = Run(oneThread);
-        var dual = Run(_backend);
-
-        Assert.Equal(single.Select(BitConverter.SingleToInt32Bits), dual.Select(BitConverter.SingleToInt32Bits));
+        var single = ThreeStepsOnOneAndTwoThreads(
+            p => new Sgd([p], new SgdOptions { LearningRate = 0.5f, Momentum = 0.9f, WeightDecay = 0.01f, Nesterov = nesterov }));
         var theta = Values(Count, 1).Select(v => (double)v).ToArray();
         var velocity = new double[Count];
         for (int step = 1; step <= 3; step++)
@@ -304,6 +264,37 @@ public sealed class OptimizerTests : IDisposable
         {
             Assert.True(Math.Abs(expected[i] - actual[i]) <= Tolerance, $"Element {i}: expected {expected[i]}, got {actual[i]}.");
         }
+    }
+
+    /// <summary>Elements of the parameter in the vector-path tests (see <see cref="ThreeStepsOnOneAndTwoThreads"/>).</summary>
+    private const int Count = 70_003;
+
+    /// <summary>
+    /// Three steps of the optimizer made by <paramref name="create"/> on a parameter of <see cref="Count"/> elements, on one
+    /// thread and on two. 70 003 elements cover the vectorised kernel, its scalar tail, and (from 65 536 elements on) the
+    /// slices split between threads; the two runs must agree bit for bit. Returns the one-thread parameter, for the
+    /// caller to check against a double reference.
+    /// </summary>
+    private float[] ThreeStepsOnOneAndTwoThreads(Func<Parameter, Optimizer> create)
+    {
+        using var oneThread = new CpuBackend(new CpuBackendOptions { Threads = 1 });
+        float[] Run(CpuBackend backend)
+        {
+            var parameter = new Parameter(new Tensor(backend, Values(Count, 1), Count));
+            var optimizer = create(parameter);
+            for (int step = 1; step <= 3; step++)
+            {
+                Values(Count, step + 1).CopyTo(parameter.Gradient.AsSpan());
+                optimizer.Step();
+            }
+
+            return parameter.Value.ToArray();
+        }
+
+        var single = Run(oneThread);
+        var dual = Run(_backend);
+        Assert.Equal(single.Select(BitConverter.SingleToInt32Bits), dual.Select(BitConverter.SingleToInt32Bits));
+        return single;
     }
 
     private static float[] Values(int count, long seed)

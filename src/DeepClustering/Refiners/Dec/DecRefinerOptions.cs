@@ -186,28 +186,7 @@ public sealed class DecRefinerOptions
             throw new ArgumentOutOfRangeException(nameof(Alpha), Alpha, "The Student's t degrees of freedom α must be positive and finite.");
         }
 
-        if (Optimizer is { } optimizer && !Enum.IsDefined(optimizer))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Optimizer), optimizer, "Unknown optimizer.");
-        }
-
-        if (LearningRate is { } learningRate && (!(learningRate > 0f) || !float.IsFinite(learningRate)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(LearningRate), learningRate, "The learning rate must be positive and finite.");
-        }
-
-        if (Momentum is { } momentum)
-        {
-            if (!(momentum >= 0f && momentum < 1f))
-            {
-                throw new ArgumentOutOfRangeException(nameof(Momentum), momentum, "Momentum must be in [0, 1).");
-            }
-
-            if (ResolvedOptimizer != OptimizerKind.Sgd)
-            {
-                throw new ArgumentException($"Momentum applies to SGD only; the optimizer is {ResolvedOptimizer}.", nameof(Momentum));
-            }
-        }
+        OptimizerSettingsValidation.Check(ResolvedOptimizer, LearningRate, Momentum);
 
         if (!Enum.IsDefined(ReconstructionLoss))
         {
