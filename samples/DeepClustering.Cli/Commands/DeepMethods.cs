@@ -88,8 +88,8 @@ internal static class DeepMethods
     }
 
     /// <summary>
-    /// The optimizer settings of the pretraining (the epochs are set by the caller); refuses optimizer settings when no
-    /// pretraining runs, and momentum for Adam, naming the option.
+    /// The optimizer settings of the pretraining (the epochs are set by the caller). Refuses <c>--pretrain-momentum</c>
+    /// with Adam here, to name the flag; the options' own validation names only their property.
     /// </summary>
     private static AutoencoderTrainingOptions PretrainingOptions(DeepSettings s)
     {
