@@ -81,8 +81,8 @@ public sealed class DeepMethodTests : IDisposable
             "--batch-size", "32", "--threads", "1", "--out", _folder.File("out-sparse"), "--save-model", model));
         using (var loaded = DeepClustering.Pipeline.DeepClusteringModel.Load(model, threads: 1))
         {
-            Assert.Equal(0.25, loaded.Autoencoder.Architecture!.SparsityWeight);
-            Assert.Equal(0.1, loaded.Autoencoder.Architecture!.SparsityTarget);
+            Assert.Equal(0.25, loaded.Network.Architecture!.SparsityWeight);
+            Assert.Equal(0.1, loaded.Network.Architecture!.SparsityTarget);
         }
 
         Assert.Equal(1, CommandLine.Run("cluster", "--method", "ae-kmeans", "--encoder", "dense", "--sparsity-weight", "0.25",

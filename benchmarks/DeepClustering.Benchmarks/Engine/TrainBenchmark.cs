@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DeepClustering.Networks;
+using DeepClustering.Networks.Managed;
 using DeepClustering.Tensors;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN.Losses;

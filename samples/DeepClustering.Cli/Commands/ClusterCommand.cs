@@ -9,6 +9,7 @@ using DeepClustering.Data;
 using DeepClustering.Embeddings;
 using DeepClustering.Metrics;
 using DeepClustering.Networks;
+using DeepClustering.Networks.Managed;
 using DeepClustering.Pipeline;
 using DeepClustering.Tensors.NN.Regularization;
 using DeepClustering.Training;

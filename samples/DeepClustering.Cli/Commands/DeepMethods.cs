@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DeepClustering.Clustering;
 using DeepClustering.Data;
 using DeepClustering.Networks;
+using DeepClustering.Networks.Managed;
 using DeepClustering.Pipeline;
 using DeepClustering.Refiners;
 using DeepClustering.Refiners.Dec;
@@ -35,7 +36,7 @@ internal static class DeepMethods
             }
 
             using var pretrained = DeepClusteringModel.Load(s.PretrainedModel.FullName, threads: 1);
-            builder.WithPretrainedEncoder(pretrained.Autoencoder);
+            builder.WithPretrainedEncoder(pretrained.Network);
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DeepClustering.Networks;
+using DeepClustering.Networks.Managed;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.Randomness;
 using DeepClustering.Training;
@@ -39,15 +40,15 @@ internal static class PretrainCommand
         long seed, int threads, int limit, CancellationToken cancellationToken)
     {
         var set = DataSources.Take(DataSources.LoadImages(dataSource, dataFolder).Set, limit);
-        using var backend = new CpuBackend(new CpuBackendOptions { Threads = threads });
-        var random = new RandomGenerator(seed);
         var images = set.Images;
-        var (autoencoder, data) = modelName == "dense"
-            ? (DenseAutoencoder.Create(backend, images.ValuesPerImage, DenseAutoencoder.DecHiddenWidths, embeddingDimension, random), images.ToFlatTensor(backend))
-            : (ConvolutionalAutoencoder.Create(backend, images.Channels, embeddingDimension, random), images.ToTensor(backend));
+        var architecture = modelName == "dense"
+            ? new AutoencoderArchitecture(AutoencoderKind.Dense, [images.ValuesPerImage], embeddingDimension, [.. DenseAutoencoder.DecHiddenWidths], HiddenActivation.ReLU)
+            : new AutoencoderArchitecture(AutoencoderKind.Convolutional, [images.Channels, images.Height, images.Width], embeddingDimension, [], HiddenActivation.ReLU);
+        using var autoencoder = new ManagedNetworkBackend(threads).Create(architecture, ComputeDevice.Cpu, seed);
+        var data = images.ToDataMatrix();
 
         AnsiConsole.MarkupLine($"[bold]{modelName}[/] autoencoder on [bold]{Markup.Escape(dataSource)}[/]: {images.Count} images of " +
-            $"{images.Channels}×{images.Height}×{images.Width}, {autoencoder.Parameters().Sum(p => p.Value.Length):N0} parameters, {Markup.Escape(backend.Name)}");
+            $"{images.Channels}×{images.Height}×{images.Width}, {autoencoder.GetParameters().Sum(p => p.Length):N0} parameters, {autoencoder.BackendName} on {autoencoder.Device}");
         var trainer = new AutoencoderTrainer(new AutoencoderTrainingOptions
         {
             Epochs = epochs,

@@ -86,4 +86,7 @@ public sealed class ImageSet
         ArgumentNullException.ThrowIfNull(backend);
         return new Tensor(backend, Pixels, Count, ValuesPerImage);
     }
+
+    /// <summary>One flattened image per row (channel by channel, row by row), the rows a network or a clusterer takes; the pixels are shared, not copied.</summary>
+    public DataMatrix ToDataMatrix() => new(Pixels, Count, ValuesPerImage);
 }

@@ -92,6 +92,12 @@ public sealed class NamedTensor
     /// <summary>The name and shape, for example <c>centres [10, 10]</c>.</summary>
     public override string ToString() => $"{Name} {TensorShape.Format(_shape)}";
 
+    /// <summary>The same values and shape under another name.</summary>
+    public NamedTensor WithName(string name) => new(name, _values, _shape);
+
+    /// <summary>The shape written as <c>[10, 10]</c>.</summary>
+    public string ShapeText => TensorShape.Format(_shape);
+
     /// <summary>
     /// A tensor that takes over <paramref name="shape"/> and <paramref name="values"/> without copying them; the reader
     /// has checked them against the rules of the public constructor.

@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using DeepClustering.Clustering;
 using DeepClustering.Data;
-using DeepClustering.Encoders;
 using DeepClustering.Networks;
+using DeepClustering.Networks.Managed;
+using DeepClustering.Persistence;
 using DeepClustering.Refiners;
-using DeepClustering.Tensors;
 using DeepClustering.Tensors.Backends;
-using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.Randomness;
 using DeepClustering.Training;
 using Microsoft.Extensions.Logging;
@@ -26,6 +25,7 @@ namespace DeepClustering.Pipeline;
 ///     .WithPretraining(new AutoencoderTrainingOptions { Epochs = 200 })
 ///     .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = 10, InitializationCount = 100 }))
 ///     .WithRefiner(new EmbeddedKMeansRefiner())
+///     .WithNetworkBackend(new ManagedNetworkBackend())   // or new TorchSharpNetworkBackend() from DeepClustering.TorchSharp
 ///     .OnDevice(ComputeDevice.Auto)
 ///     .WithSeed(0)
 ///     .Fit(data, cancellationToken: token);
@@ -34,7 +34,8 @@ namespace DeepClustering.Pipeline;
 /// </example>
 public sealed class DeepClusteringBuilder
 {
-    private Func<IComputeBackend, RandomGenerator, Autoencoder>? _encoder;
+    private Func<INetworkBackend, ComputeDevice, long, IAutoencoderNetwork>? _encoder;
+    private INetworkBackend? _backend;
     private AutoencoderTrainingOptions? _pretraining;
     private GreedyLayerwisePretrainingOptions? _layerwisePretraining;
     private IClusterer? _clusterer;
@@ -49,14 +50,42 @@ public sealed class DeepClusteringBuilder
     public DeepClusteringBuilder WithEncoder(AutoencoderArchitecture architecture)
     {
         ArgumentNullException.ThrowIfNull(architecture);
-        _encoder = architecture.Build;
+        _encoder = (backend, device, seed) => backend.Create(architecture, device, seed);
         return this;
     }
 
-    /// <summary>Uses an autoencoder composed by <paramref name="factory"/> from the engine's layers.</summary>
+    /// <summary>
+    /// Uses an autoencoder composed by <paramref name="factory"/> from the managed engine's layers (models with one cannot
+    /// be saved: a file could not rebuild it). Needs the managed backend.
+    /// </summary>
     public DeepClusteringBuilder WithEncoder(Func<IComputeBackend, RandomGenerator, Autoencoder> factory)
     {
-        _encoder = factory ?? throw new ArgumentNullException(nameof(factory));
+        ArgumentNullException.ThrowIfNull(factory);
+        _encoder = (backend, device, seed) => backend is ManagedNetworkBackend managed
+            ? managed.Create(factory, seed)
+            : throw new InvalidOperationException(
+                $"An encoder composed from the managed engine's layers runs on the managed backend, not on '{backend.Name}'.");
+        return this;
+    }
+
+    /// <summary>
+    /// Uses a network that <paramref name="factory"/> builds for the fit's backend, device and seed: the way to bring a
+    /// network of one's own (TorchSharp modules, say) through the seam. The fit owns and disposes what it returns.
+    /// </summary>
+    public DeepClusteringBuilder WithNetwork(Func<ComputeDevice, long, IAutoencoderNetwork> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _encoder = (backend, device, seed) => factory(device, seed) ?? throw new InvalidOperationException("The network factory returned null.");
+        return this;
+    }
+
+    /// <summary>
+    /// The engine the networks run on: <see cref="ManagedNetworkBackend"/> (the default) or TorchSharp's backend from
+    /// the DeepClustering.TorchSharp package.
+    /// </summary>
+    public DeepClusteringBuilder WithNetworkBackend(INetworkBackend backend)
+    {
+        _backend = backend ?? throw new ArgumentNullException(nameof(backend));
         return this;
     }
 
@@ -68,17 +97,25 @@ public sealed class DeepClusteringBuilder
     /// only to train it further.
     /// </summary>
     /// <exception cref="ArgumentException">The autoencoder was composed by hand and has no <see cref="Autoencoder.Architecture"/> to rebuild it from.</exception>
-    public DeepClusteringBuilder WithPretrainedEncoder(Autoencoder pretrained)
+    public DeepClusteringBuilder WithPretrainedEncoder(IAutoencoderNetwork pretrained)
     {
         ArgumentNullException.ThrowIfNull(pretrained);
         var architecture = pretrained.Architecture ?? throw new ArgumentException(
             "The autoencoder was composed by hand, so it cannot be rebuilt on the fit's device; pass a factory to WithEncoder instead.", nameof(pretrained));
-        var values = pretrained.GetParameterValues();
-        _encoder = (backend, random) =>
+        var values = pretrained.GetParameters();
+        _encoder = (backend, device, seed) =>
         {
-            var autoencoder = architecture.Build(backend, random);
-            autoencoder.SetParameterValues(values);
-            return autoencoder;
+            var network = backend.Create(architecture, device, seed);
+            try
+            {
+                network.SetParameters(values);
+                return network;
+            }
+            catch
+            {
+                network.Dispose();
+                throw;
+            }
         };
         return this;
     }
@@ -122,14 +159,12 @@ public sealed class DeepClusteringBuilder
         return this;
     }
 
-    /// <summary>Where to train; <paramref name="threads"/> are the CPU threads (0: every core).</summary>
+    /// <summary>
+    /// Where to train: the CPU, a CUDA device, or <see cref="ComputeDevice.Auto"/> (CUDA when the backend reports it);
+    /// <paramref name="threads"/> are the managed engine's CPU threads (0: every core) when the builder makes that backend.
+    /// </summary>
     public DeepClusteringBuilder OnDevice(ComputeDevice device, int threads = 0)
     {
-        if (!Enum.IsDefined(device))
-        {
-            throw new ArgumentOutOfRangeException(nameof(device), device, "Unknown device.");
-        }
-
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
         (_device, _threads) = (device, threads);
         return this;
@@ -170,19 +205,21 @@ public sealed class DeepClusteringBuilder
             throw new ArgumentException($"There are {monitoringLabels.Length} monitoring labels for {data.Rows} rows.", nameof(monitoringLabels));
         }
 
-        var backend = CreateBackend();
+        var backend = _backend ?? new ManagedNetworkBackend(_threads);
+        var device = backend.Resolve(_device);
+        var clock = Stopwatch.StartNew();
+        var random = new RandomGenerator(_seed);
+        var network = encoderFactory(backend, device, random.Fork().Seed);
         try
         {
-            var clock = Stopwatch.StartNew();
-            var random = new RandomGenerator(_seed);
-            var autoencoder = encoderFactory(backend, random.Fork());
-            var inputs = ToInputs(autoencoder, data);
+            NetworkInputs.Require(network, data, nameof(data));
             var history = new TrainingHistory(monitoringLabels);
+            _logger.LogInformation("Fitting {Encoder} on the {Backend} backend, {Device}", network.Name, network.BackendName, network.Device);
 
-            double pretrainSeconds = Pretrain(autoencoder, inputs, history, cancellationToken);
+            double pretrainSeconds = Pretrain(network, data, history, cancellationToken);
 
             _logger.LogInformation("Clustering the embedding with {Clusterer}", clusterer.Name);
-            var embeddings = new DataMatrix(autoencoder.Embed(inputs), data.Rows, autoencoder.EmbeddingDimension);
+            var embeddings = new DataMatrix(network.Embed(data), data.Rows, network.EmbeddingDimension);
             var initial = clusterer.Fit(embeddings, cancellationToken);
             var (centers, labels) = InitialCenters.From(initial, embeddings);
             history.Add(TrainingPhase.Clustering, 0, null, null, labels);
@@ -193,8 +230,8 @@ public sealed class DeepClusteringBuilder
             {
                 var context = new RefinementContext
                 {
-                    Encoder = autoencoder,
-                    Inputs = inputs,
+                    Network = network,
+                    Inputs = data,
                     Clusterer = clusterer,
                     InitialCenters = centers,
                     InitialLabels = labels,
@@ -208,23 +245,22 @@ public sealed class DeepClusteringBuilder
                 (centers, labels, iterations, converged) = (result.Centers, result.Labels, result.Iterations, result.Converged);
             }
 
-            autoencoder.Eval();
-            var info = new DeepClusteringModelInfo(autoencoder.Name, clusterer.Name, _refiner?.Name, _seed, pretrainSeconds,
-                clock.Elapsed.TotalSeconds, iterations, converged);
-            return new DeepClusteringModel(autoencoder, centers, labels, history.Records, info, backend);
+            var info = new DeepClusteringModelInfo(network.Name, clusterer.Name, _refiner?.Name, _seed, pretrainSeconds,
+                clock.Elapsed.TotalSeconds, iterations, converged, network.BackendName, network.Device.ToString());
+            return new DeepClusteringModel(network, centers, labels, history.Records, info);
         }
         catch
         {
-            backend.Dispose();
+            network.Dispose();
             throw;
         }
     }
 
-    private double Pretrain(Autoencoder autoencoder, Tensor inputs, TrainingHistory history, CancellationToken cancellationToken)
+    private double Pretrain(IAutoencoderNetwork network, DataMatrix inputs, TrainingHistory history, CancellationToken cancellationToken)
     {
         if (_layerwisePretraining is not null)
         {
-            return PretrainLayerwise(autoencoder, inputs, history, cancellationToken);
+            return PretrainLayerwise(network, inputs, history, cancellationToken);
         }
 
         if (_pretraining is null)
@@ -236,7 +272,7 @@ public sealed class DeepClusteringBuilder
         var progress = _progress is null
             ? null
             : new EpochProgress(p => _progress.Report(new DeepClusteringProgress(TrainingPhase.Pretraining, p.Epoch, p.Epochs, p.Loss, null)));
-        var result = new AutoencoderTrainer(options, _logger).Train(autoencoder, inputs, progress, cancellationToken);
+        var result = new AutoencoderTrainer(options, _logger).Train(network, inputs, progress, cancellationToken);
         for (int epoch = 0; epoch < result.EpochLosses.Count; epoch++)
         {
             history.Add(TrainingPhase.Pretraining, epoch + 1, result.EpochLosses[epoch], null, null);
@@ -245,12 +281,12 @@ public sealed class DeepClusteringBuilder
         return result.Seconds;
     }
 
-    private double PretrainLayerwise(Autoencoder autoencoder, Tensor inputs, TrainingHistory history, CancellationToken cancellationToken)
+    private double PretrainLayerwise(IAutoencoderNetwork network, DataMatrix inputs, TrainingHistory history, CancellationToken cancellationToken)
     {
-        if (autoencoder is not StackedSparseAutoencoder stacked)
+        if (network is not IStackedAutoencoderNetwork stacked)
         {
             throw new InvalidOperationException(
-                $"Layer-wise pretraining needs a stacked sparse autoencoder; the encoder is '{autoencoder.Name}'. Use WithPretraining for it instead.");
+                $"Layer-wise pretraining needs a stacked sparse autoencoder; the encoder is '{network.Name}'. Use WithPretraining for it instead.");
         }
 
         var options = new GreedyLayerwisePretrainingOptions
@@ -260,7 +296,7 @@ public sealed class DeepClusteringBuilder
             FineTune = _layerwisePretraining.FineTune,
         };
         int layerEpochs = options.LayerTraining.Epochs;
-        int totalEpochs = stacked.Layers.Count * layerEpochs + (options.FineTune ? options.FineTuning.Epochs : 0);
+        int totalEpochs = stacked.RungCount * layerEpochs + (options.FineTune ? options.FineTuning.Epochs : 0);
         var progress = _progress is null
             ? null
             : new StageProgress(p => _progress.Report(new DeepClusteringProgress(
@@ -281,26 +317,6 @@ public sealed class DeepClusteringBuilder
 
     /// <summary>A copy of <paramref name="options"/> with the builder's seed.</summary>
     private AutoencoderTrainingOptions WithSeed(AutoencoderTrainingOptions options) => options with { Seed = _seed };
-
-    private IComputeBackend CreateBackend() => _device switch
-    {
-        ComputeDevice.Auto or ComputeDevice.Cpu => new CpuBackend(new CpuBackendOptions { Threads = _threads }),
-        _ => throw new PlatformNotSupportedException(
-            $"No {_device} backend ships in this version of DeepClustering; use ComputeDevice.Cpu or ComputeDevice.Auto."),
-    };
-
-    private static Tensor ToInputs(Autoencoder autoencoder, DataMatrix data)
-    {
-        long perRow = autoencoder.InputShape.Aggregate(1L, (a, b) => a * b);
-        if (perRow != data.Columns)
-        {
-            throw new ArgumentException(
-                $"The encoder takes rows of {perRow} values (shape [{string.Join(", ", autoencoder.InputShape)}]); the data have {data.Columns} columns.",
-                nameof(data));
-        }
-
-        return new Tensor(autoencoder.Backend, data.Values, [data.Rows, .. autoencoder.InputShape]);
-    }
 
     /// <summary>Forwards the last batch of each epoch of each greedy stage as one progress report.</summary>
     private sealed class StageProgress(Action<GreedyLayerwisePretrainingProgress> report) : IProgress<GreedyLayerwisePretrainingProgress>

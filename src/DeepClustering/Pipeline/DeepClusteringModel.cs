@@ -2,21 +2,18 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using DeepClustering.Data;
-using DeepClustering.Encoders;
 using DeepClustering.Networks;
+using DeepClustering.Networks.Managed;
 using DeepClustering.Persistence;
 using DeepClustering.Refiners.Dec;
-using DeepClustering.Tensors;
-using DeepClustering.Tensors.Backends;
-using DeepClustering.Tensors.Backends.Cpu;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Training;
 
 namespace DeepClustering.Pipeline;
 
 /// <summary>
 /// A fitted deep clustering model: the trained autoencoder and the cluster centres in its embedding. It labels new
 /// data (nearest centre), gives soft assignments (the Student-t kernel of DEC, α = 1), embeds, and saves to and
-/// loads from one versioned, checksummed file. Dispose it to release the backend it owns.
+/// loads from one versioned, checksummed file, on any network backend. Dispose it to release the network it owns.
 /// </summary>
 public sealed class DeepClusteringModel : IDisposable
 {
@@ -27,32 +24,30 @@ public sealed class DeepClusteringModel : IDisposable
     private const string CentersName = "centers";
     private static readonly JsonSerializerOptions ArchitectureJson = new() { Converters = { new JsonStringEnumConverter() } };
 
-    private readonly IComputeBackend? _ownedBackend;
     private readonly float[] _centers;
 
-    internal DeepClusteringModel(Autoencoder autoencoder, float[] centers, int[] labels, IReadOnlyList<TrainingRecord> history,
-        DeepClusteringModelInfo info, IComputeBackend? ownedBackend)
+    internal DeepClusteringModel(IAutoencoderNetwork network, float[] centers, int[] labels, IReadOnlyList<TrainingRecord> history,
+        DeepClusteringModelInfo info)
     {
-        Autoencoder = autoencoder;
+        Network = network;
         _centers = centers;
-        ClusterCount = centers.Length / autoencoder.EmbeddingDimension;
+        ClusterCount = centers.Length / network.EmbeddingDimension;
         Labels = labels;
         History = history;
         Info = info;
-        _ownedBackend = ownedBackend;
     }
 
-    /// <summary>The trained autoencoder; its encoder maps inputs to the embedding.</summary>
-    public Autoencoder Autoencoder { get; }
+    /// <summary>The trained network (encoder and decoder) on its backend and device; the model owns it.</summary>
+    public IAutoencoderNetwork Network { get; }
 
     /// <summary>The encoder, through the library's interface.</summary>
-    public IEncoder Encoder => Autoencoder;
+    public IEncoder Encoder => Network;
 
     /// <summary>Number of clusters.</summary>
     public int ClusterCount { get; }
 
     /// <summary>The width of the embedding.</summary>
-    public int EmbeddingDimension => Autoencoder.EmbeddingDimension;
+    public int EmbeddingDimension => Network.EmbeddingDimension;
 
     /// <summary>The cluster centres in the embedding, ClusterCount × EmbeddingDimension.</summary>
     public DataMatrix Centers => new(_centers.ToArray(), ClusterCount, EmbeddingDimension);
@@ -69,8 +64,9 @@ public sealed class DeepClusteringModel : IDisposable
     /// <summary>The embeddings of <paramref name="data"/>, rows × EmbeddingDimension.</summary>
     public DataMatrix Transform(DataMatrix data)
     {
-        var inputs = ToInputs(data);
-        return new DataMatrix(Autoencoder.Embed(inputs), data.Rows, EmbeddingDimension);
+        ArgumentNullException.ThrowIfNull(data);
+        NetworkInputs.Require(Network, data, nameof(data));
+        return new DataMatrix(Network.Embed(data), data.Rows, EmbeddingDimension);
     }
 
     /// <summary>The nearest centre of each row's embedding.</summary>
@@ -94,7 +90,7 @@ public sealed class DeepClusteringModel : IDisposable
     {
         var embeddings = Transform(data);
         var q = new float[data.Rows * ClusterCount];
-        StudentTAssignment.Compute(embeddings.Values, _centers, EmbeddingDimension, ClusteringLayer.DefaultAlpha, q);
+        StudentTAssignment.Compute(embeddings.Values, _centers, EmbeddingDimension, StudentTAssignment.DefaultAlpha, q);
         var result = new double[data.Rows, ClusterCount];
         for (int i = 0; i < data.Rows; i++)
         {
@@ -114,18 +110,18 @@ public sealed class DeepClusteringModel : IDisposable
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var architecture = Autoencoder.Architecture ?? throw new InvalidOperationException(
-            "This model's autoencoder was composed by hand, so a file could not rebuild it; save its parameters with ModuleParameters instead.");
+        var architecture = Network.Architecture ?? throw new InvalidOperationException(
+            "This model's autoencoder was composed by hand, so a file could not rebuild it; save its parameters (Network.GetParameters) instead.");
         var header = new JsonObject
         {
             ["kind"] = FileKind,
             ["architecture"] = JsonSerializer.SerializeToNode(architecture, ArchitectureJson),
             ["clusterCount"] = ClusterCount,
             ["embeddingDimension"] = EmbeddingDimension,
-            ["preprocessing"] = new JsonObject { ["inputShape"] = new JsonArray([.. Autoencoder.InputShape.Select(d => (JsonNode)d)]), ["transform"] = "none" },
+            ["preprocessing"] = new JsonObject { ["inputShape"] = new JsonArray([.. Network.InputShape.Select(d => (JsonNode)d)]), ["transform"] = "none" },
             ["info"] = JsonSerializer.SerializeToNode(Info),
         };
-        var tensors = new List<NamedTensor>(ModuleParameters.ToTensors(Autoencoder, AutoencoderPrefix))
+        var tensors = new List<NamedTensor>(Network.GetParameters().Select(p => p.WithName(AutoencoderPrefix + p.Name)))
         {
             new(CentersName, _centers, ClusterCount, EmbeddingDimension),
         };
@@ -133,13 +129,23 @@ public sealed class DeepClusteringModel : IDisposable
     }
 
     /// <summary>
-    /// Loads a model saved by <see cref="Save"/>. A file of another format version, a damaged file, or a file that
-    /// holds something else is refused with an <see cref="InvalidDataException"/> naming the file.
+    /// Loads a model saved by <see cref="Save"/> on the managed engine. A file of another format version, a damaged file,
+    /// or a file that holds something else is refused with an <see cref="InvalidDataException"/> naming the file.
     /// </summary>
     /// <param name="path">The model file.</param>
-    /// <param name="threads">CPU threads of the backend the loaded model owns; 0 uses every core.</param>
-    public static DeepClusteringModel Load(string path, int threads = 0)
+    /// <param name="threads">CPU threads of the engine the loaded model owns; 0 uses every core.</param>
+    public static DeepClusteringModel Load(string path, int threads = 0) =>
+        Load(path, new ManagedNetworkBackend(threads), ComputeDevice.Cpu);
+
+    /// <summary>
+    /// Loads a model saved by <see cref="Save"/> (on any backend) onto <paramref name="backend"/> and
+    /// <paramref name="device"/>: a model trained with TorchSharp on a GPU predicts on the managed engine, and back.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is damaged, of another format version, or holds something else.</exception>
+    /// <exception cref="DeviceNotAvailableException">The device cannot run on the backend.</exception>
+    public static DeepClusteringModel Load(string path, INetworkBackend backend, ComputeDevice device)
     {
+        ArgumentNullException.ThrowIfNull(backend);
         var file = ModelFile.Read(path);
         if ((string?)file.Header["kind"] != FileKind)
         {
@@ -150,43 +156,44 @@ public sealed class DeepClusteringModel : IDisposable
             ?? throw new InvalidDataException($"'{path}' has no autoencoder architecture.");
         var info = file.Header["info"].Deserialize<DeepClusteringModelInfo>()
             ?? throw new InvalidDataException($"'{path}' has no model information.");
-        var backend = new CpuBackend(new CpuBackendOptions { Threads = threads });
+        var network = backend.Create(architecture, backend.Resolve(device), seed: 0);
         try
         {
-            var autoencoder = architecture.Build(backend, new RandomGenerator(0));
-            ModuleParameters.Load(autoencoder, file, AutoencoderPrefix);
+            LoadParameters(network, file, path);
             var centers = file.GetTensor(CentersName);
-            if (centers.Rank != 2 || centers.Shape[1] != autoencoder.EmbeddingDimension)
+            if (centers.Rank != 2 || centers.Shape[1] != network.EmbeddingDimension)
             {
                 throw new InvalidDataException(
-                    $"'{path}': the centres have shape [{string.Join(", ", centers.Shape.ToArray())}], the embedding has {autoencoder.EmbeddingDimension} dimensions.");
+                    $"'{path}': the centres have shape {centers.ShapeText}, the embedding has {network.EmbeddingDimension} dimensions.");
             }
 
-            autoencoder.Eval();
-            return new DeepClusteringModel(autoencoder, centers.ToArray(), [], [], info, backend);
+            return new DeepClusteringModel(network, centers.ToArray(), [], [], info);
         }
         catch
         {
-            backend.Dispose();
+            network.Dispose();
             throw;
         }
     }
 
-    /// <summary>Releases the backend the model owns.</summary>
-    public void Dispose() => _ownedBackend?.Dispose();
+    /// <summary>Releases the network the model owns.</summary>
+    public void Dispose() => Network.Dispose();
 
-    private Tensor ToInputs(DataMatrix data)
+    /// <summary>
+    /// Loads the network's parameters from the file's tensors under the autoencoder prefix: every parameter needs a tensor
+    /// of its shape, and every tensor under the prefix must be a parameter.
+    /// </summary>
+    private static void LoadParameters(IAutoencoderNetwork network, ModelFile file, string path)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        int[] shape = [data.Rows, .. Autoencoder.InputShape];
-        long perRow = Autoencoder.InputShape.Aggregate(1L, (a, b) => a * b);
-        if (perRow != data.Columns)
+        var saved = file.Tensors.Where(t => t.Name.StartsWith(AutoencoderPrefix, StringComparison.Ordinal))
+            .Select(t => t.WithName(t.Name[AutoencoderPrefix.Length..])).ToList();
+        try
         {
-            throw new ArgumentException(
-                $"The model takes rows of {perRow} values (shape [{string.Join(", ", Autoencoder.InputShape)}]); the data have {data.Columns} columns.",
-                nameof(data));
+            network.SetParameters(saved);
         }
-
-        return new Tensor(Autoencoder.Backend, data.Values, shape);
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"'{path}' does not fit its architecture: {e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)}", e);
+        }
     }
 }

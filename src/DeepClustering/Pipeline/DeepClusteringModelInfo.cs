@@ -9,5 +9,8 @@ namespace DeepClustering.Pipeline;
 /// <param name="Seconds">Wall-clock seconds of the whole fit.</param>
 /// <param name="RefinementIterations">Mini-batch steps of the refinement (0 without one).</param>
 /// <param name="Converged">Whether the refiner's stopping rule was met before its cap (null without a refiner).</param>
+/// <param name="Backend">The network backend the model was trained on (<c>managed</c>, <c>torchsharp</c>); null in files of earlier versions.</param>
+/// <param name="Device">The device it was trained on (<c>cpu</c>, <c>cuda:0</c>); null in files of earlier versions.</param>
 public sealed record DeepClusteringModelInfo(
-    string Encoder, string Clusterer, string? Refiner, long Seed, double PretrainSeconds, double Seconds, int RefinementIterations, bool? Converged);
+    string Encoder, string Clusterer, string? Refiner, long Seed, double PretrainSeconds, double Seconds, int RefinementIterations, bool? Converged,
+    string? Backend = null, string? Device = null);

@@ -9,6 +9,6 @@ public interface IClusterRefiner
     /// <summary>A short name, for example <c>dec</c>.</summary>
     string Name { get; }
 
-    /// <summary>Refines <see cref="RefinementContext.Encoder"/> in place and returns the final centres and labels.</summary>
+    /// <summary>Refines <see cref="RefinementContext.Network"/> in place and returns the final centres and labels.</summary>
     RefinementResult Refine(RefinementContext context, CancellationToken cancellationToken = default);
 }

@@ -1,20 +1,20 @@
 using DeepClustering.Clustering;
-using DeepClustering.Encoders;
-using DeepClustering.Pipeline;
-using DeepClustering.Tensors;
+using DeepClustering.Data;
+using DeepClustering.Networks;
+using DeepClustering.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DeepClustering.Refiners;
 
-/// <summary>What a refiner starts from: the pretrained encoder, the data, the initial clustering and the reporting channels.</summary>
+/// <summary>What a refiner starts from: the pretrained network, the data, the initial clustering and the reporting channels.</summary>
 public sealed class RefinementContext
 {
-    /// <summary>The pretrained encoder (with its decoder), refined in place.</summary>
-    public required IEncoder Encoder { get; init; }
+    /// <summary>The pretrained network (encoder and decoder), refined in place through the seam.</summary>
+    public required IAutoencoderNetwork Network { get; init; }
 
-    /// <summary>All training inputs, [n, InputShape…], on the encoder's backend.</summary>
-    public required Tensor Inputs { get; init; }
+    /// <summary>All training inputs, one sample per row, flattened to the network's input shape.</summary>
+    public required DataMatrix Inputs { get; init; }
 
     /// <summary>The clusterer that made the initial clustering; refiners that re-cluster (embedded k-means) use it again.</summary>
     public required IClusterer Clusterer { get; init; }
@@ -26,7 +26,7 @@ public sealed class RefinementContext
     public required int[] InitialLabels { get; init; }
 
     /// <summary>Number of clusters.</summary>
-    public int ClusterCount => InitialCenters.Length / Encoder.EmbeddingDimension;
+    public int ClusterCount => InitialCenters.Length / Network.EmbeddingDimension;
 
     /// <summary>True labels used only to report ACC, NMI and ARI in the history; never used for training. Null when unknown.</summary>
     public int[]? MonitoringLabels { get; init; }

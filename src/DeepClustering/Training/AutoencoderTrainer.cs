@@ -1,9 +1,6 @@
 using System.Diagnostics;
+using DeepClustering.Data;
 using DeepClustering.Networks;
-using DeepClustering.Tensors;
-using DeepClustering.Tensors.NN.Losses;
-using DeepClustering.Tensors.NN.Regularization;
-using DeepClustering.Tensors.Optimizers;
 using DeepClustering.Tensors.Randomness;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +13,7 @@ namespace DeepClustering.Training;
 /// </summary>
 /// <remarks>
 /// The loss it reports is the reconstruction loss plus the penalties of the model's activity regularizers (such
-/// as the sparsity penalties of a <see cref="StackedSparseAutoencoder"/>), which also add their gradients in the
+/// as the sparsity penalties of a stacked sparse autoencoder), which also add their gradients in the
 /// backward pass: the objective that the optimizer actually descends.
 /// </remarks>
 public sealed class AutoencoderTrainer
@@ -34,40 +31,30 @@ public sealed class AutoencoderTrainer
     }
 
     /// <summary>
-    /// Trains <paramref name="model"/> on <paramref name="data"/>, a tensor whose first dimension counts samples
-    /// and whose other dimensions are the model's input shape.
+    /// Trains <paramref name="network"/> to reconstruct the rows of <paramref name="data"/> (each row one sample,
+    /// flattened to the network's input shape), on whatever backend and device the network runs.
     /// </summary>
-    public AutoencoderTrainingResult Train(Autoencoder model, Tensor data, IProgress<AutoencoderTrainingProgress>? progress = null,
+    public AutoencoderTrainingResult Train(IAutoencoderNetwork network, DataMatrix data, IProgress<AutoencoderTrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
-        if (data.Rank < 2)
-        {
-            throw new ArgumentException($"Expected samples along the first dimension, got shape {TensorShape.Format(data.Shape)}.", nameof(data));
-        }
-
-        var backend = model.Backend;
-        int samples = data.Size(0);
+        ArgumentNullException.ThrowIfNull(network);
+        NetworkInputs.Require(network, data, nameof(data));
+        int samples = data.Rows;
         int batchSize = Math.Min(_options.BatchSize, samples);
         int batchesPerEpoch = (samples + batchSize - 1) / batchSize;
-        var batchShape = data.Shape.ToArray();
-        batchShape[0] = batchSize;
-        var batch = new Tensor(backend, batchShape);
-        Loss loss = _options.Loss == ReconstructionLossKind.MeanSquaredError
-            ? new MeanSquaredErrorLoss(backend)
-            : new BinaryCrossEntropyWithLogitsLoss(backend);
-        var optimizer = CreateOptimizer(model);
         var random = new RandomGenerator(_options.Seed);
         var order = Enumerable.Range(0, samples).ToArray();
         var epochLosses = new List<double>(_options.Epochs);
-        var regularizers = ActivityRegularization.FindAll(model);
+        var trainerOptions = new NetworkTrainerOptions
+        {
+            Optimizer = _options.Optimizer,
+            LearningRate = _options.ResolvedLearningRate,
+            Momentum = _options.Optimizer == OptimizerKind.Sgd ? _options.ResolvedMomentum : 0f,
+            ReconstructionLoss = _options.Loss,
+        };
 
-        model.Train();
-        bool inputGradient = model.InputGradientRequired;
-        model.InputGradientRequired = false;
         var clock = Stopwatch.StartNew();
-        try
+        using (var trainer = network.CreateTrainer(data, trainerOptions))
         {
             for (int epoch = 1; epoch <= _options.Epochs; epoch++)
             {
@@ -82,21 +69,13 @@ public sealed class AutoencoderTrainer
                     cancellationToken.ThrowIfCancellationRequested();
                     int start = b * batchSize;
                     int count = Math.Min(batchSize, samples - start);
-                    batchShape[0] = count;
-                    batch.Resize(batchShape);
-                    backend.GatherRows(data, order.AsSpan(start, count), batch);
-
-                    optimizer.ZeroGradient();
-                    var reconstruction = model.Forward(batch);
-                    double value = loss.Forward(reconstruction, batch) + ActivityRegularization.TotalPenalty(regularizers);
+                    double value = trainer.Step(order.AsSpan(start, count)).Total;
                     if (!double.IsFinite(value))
                     {
                         throw new InvalidOperationException(
                             $"The training loss became {value} in epoch {epoch}, batch {b + 1}; lower the learning rate or check the data.");
                     }
 
-                    model.Backward(loss.Backward());
-                    optimizer.Step();
                     weightedLoss += value * count;
                     progress?.Report(new AutoencoderTrainingProgress(epoch, _options.Epochs, b + 1, batchesPerEpoch, weightedLoss / (start + count)));
                 }
@@ -105,19 +84,8 @@ public sealed class AutoencoderTrainer
                 _logger.LogInformation("Autoencoder epoch {Epoch}/{Epochs}: loss {Loss:G6}", epoch, _options.Epochs, weightedLoss / samples);
             }
         }
-        finally
-        {
-            model.InputGradientRequired = inputGradient;
-        }
 
         double seconds = clock.Elapsed.TotalSeconds;
         return new AutoencoderTrainingResult(epochLosses, seconds, (double)samples * _options.Epochs / seconds);
     }
-
-    private Optimizer CreateOptimizer(Autoencoder model) => _options.Optimizer switch
-    {
-        OptimizerKind.Adam => new Adam(model.Parameters(), new AdamOptions { LearningRate = _options.ResolvedLearningRate }),
-        OptimizerKind.Sgd => new Sgd(model.Parameters(), new SgdOptions { LearningRate = _options.ResolvedLearningRate, Momentum = _options.ResolvedMomentum }),
-        _ => throw new InvalidOperationException($"Unknown optimizer {_options.Optimizer}."),
-    };
 }

@@ -3,6 +3,7 @@ using DeepClustering.Data;
 using DeepClustering.Embeddings;
 using DeepClustering.Metrics;
 using DeepClustering.Networks;
+using DeepClustering.Networks.Managed;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.Randomness;
 using DeepClustering.Training;

@@ -1,6 +1,6 @@
 using DeepClustering.Data;
-using DeepClustering.Embeddings.Objectives;
 using DeepClustering.Embeddings.Affinities;
+using DeepClustering.Embeddings.Objectives;
 
 namespace DeepClustering.Tests.Embeddings;
 

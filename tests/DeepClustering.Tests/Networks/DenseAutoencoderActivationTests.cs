@@ -1,4 +1,5 @@
 using DeepClustering.Networks;
+using DeepClustering.Networks.Managed;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN.Activations;
 using DeepClustering.Tensors.NN.Layers;

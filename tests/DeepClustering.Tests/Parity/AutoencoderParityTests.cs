@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DeepClustering.Networks;
+using DeepClustering.Networks.Managed;
 using DeepClustering.Tensors.Backends;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN.Losses;

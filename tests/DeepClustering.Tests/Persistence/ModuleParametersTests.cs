@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DeepClustering.Networks;
+using DeepClustering.Networks.Managed;
 using DeepClustering.Persistence;
 using DeepClustering.Tensors;
 using DeepClustering.Tensors.Backends.Cpu;

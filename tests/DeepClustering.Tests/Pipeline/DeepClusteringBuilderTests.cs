@@ -2,6 +2,7 @@ using DeepClustering.Clustering;
 using DeepClustering.Data;
 using DeepClustering.Metrics;
 using DeepClustering.Networks;
+using DeepClustering.Networks.Managed;
 using DeepClustering.Pipeline;
 using DeepClustering.Refiners.Dec;
 using DeepClustering.Refiners.EmbeddedKMeans;
@@ -86,7 +87,7 @@ public sealed class DeepClusteringBuilderTests : IDisposable
     public void The_same_seed_gives_the_same_labels_and_weights()
     {
         var (data, _) = Blobs(seed: 6);
-        float[] Weights(DeepClusteringModel m) => m.Autoencoder.Parameters().SelectMany(p => p.Value.ToArray()).ToArray();
+        float[] Weights(DeepClusteringModel m) => m.Network.GetParameters().SelectMany(p => p.ToArray()).ToArray();
 
         using var first = Builder(seed: 9).WithRefiner(new EmbeddedKMeansRefiner(new EmbeddedKMeansRefinerOptions { MaxIterations = 40 })).Fit(data);
         using var second = Builder(seed: 9).WithRefiner(new EmbeddedKMeansRefiner(new EmbeddedKMeansRefinerOptions { MaxIterations = 40 })).Fit(data);
@@ -106,7 +107,7 @@ public sealed class DeepClusteringBuilderTests : IDisposable
         var before = pretrained.Transform(data).Values;
 
         using var reused = new DeepClusteringBuilder()
-            .WithPretrainedEncoder(pretrained.Autoencoder)
+            .WithPretrainedEncoder(pretrained.Network)
             .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = 4, InitializationCount = 5, Threads = 1 }))
             .OnDevice(ComputeDevice.Cpu, threads: 1)
             .WithSeed(2)
@@ -116,7 +117,7 @@ public sealed class DeepClusteringBuilderTests : IDisposable
         Assert.Equal(0, reused.Info.PretrainSeconds);
 
         using var refined = new DeepClusteringBuilder()
-            .WithPretrainedEncoder(pretrained.Autoencoder)
+            .WithPretrainedEncoder(pretrained.Network)
             .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = 4, InitializationCount = 5, Threads = 1 }))
             .WithRefiner(new DecRefiner(new DecRefinerOptions { Variant = DecVariant.Idec, MaxIterations = 20, UpdateInterval = 10 }))
             .OnDevice(ComputeDevice.Cpu, threads: 1)
@@ -168,7 +169,7 @@ public sealed class DeepClusteringBuilderTests : IDisposable
         using var backend = new DeepClustering.Tensors.Backends.Cpu.CpuBackend(new DeepClustering.Tensors.Backends.Cpu.CpuBackendOptions { Threads = 1 });
         var built = SmallDense.Build(backend, new RandomGenerator(0));
         var handMade = new Autoencoder(built.Encoder, built.Decoder, [12]);
-        var error = Assert.Throws<ArgumentException>(() => new DeepClusteringBuilder().WithPretrainedEncoder(handMade));
+        var error = Assert.Throws<ArgumentException>(() => new DeepClusteringBuilder().WithPretrainedEncoder(handMade.AsNetwork()));
         Assert.Equal("pretrained", error.ParamName);
     }
 
@@ -178,7 +179,9 @@ public sealed class DeepClusteringBuilderTests : IDisposable
         var (data, _) = Blobs(seed: 7);
         Assert.Throws<InvalidOperationException>(() => new DeepClusteringBuilder().WithClusterer(new KMeans()).Fit(data));
         Assert.Throws<InvalidOperationException>(() => new DeepClusteringBuilder().WithEncoder(SmallDense).Fit(data));
-        Assert.Throws<PlatformNotSupportedException>(() => Builder(seed: 1).OnDevice(ComputeDevice.Cuda).Fit(data));
+        var cuda = Assert.Throws<DeviceNotAvailableException>(() => Builder(seed: 1).OnDevice(ComputeDevice.Cuda).Fit(data));
+        Assert.Contains("DeepClustering.TorchSharp", cuda.Message);
+        Assert.Equal("managed", cuda.Backend);
 
         var narrow = new DataMatrix(new float[20 * 5], 20, 5);
         var width = Assert.Throws<ArgumentException>(() => Builder(seed: 1).Fit(narrow));

@@ -1,10 +1,4 @@
-using DeepClustering.Encoders;
-using DeepClustering.Pipeline;
-using DeepClustering.Tensors;
-using DeepClustering.Tensors.NN;
-using DeepClustering.Tensors.NN.Losses;
-using DeepClustering.Tensors.NN.Regularization;
-using DeepClustering.Tensors.Optimizers;
+using DeepClustering.Networks;
 using DeepClustering.Tensors.Randomness;
 using DeepClustering.Training;
 using Microsoft.Extensions.Logging;
@@ -19,7 +13,8 @@ namespace DeepClustering.Refiners.Dec;
 /// <remarks>
 /// <para>
 /// The centres start at <see cref="RefinementContext.InitialCenters"/> (k-means on the pretrained embeddings) and are
-/// trained with the encoder by one optimizer. At iteration 0 and every <see cref="DecRefinerOptions.UpdateInterval"/>
+/// trained with the encoder, by an optimizer of their own of the same kind and settings (<see cref="CentreOptimizer"/>;
+/// per-element rules, so the same steps as DEC-keras' one optimizer over both). At iteration 0 and every <see cref="DecRefinerOptions.UpdateInterval"/>
 /// mini-batch steps the whole data set is embedded, its soft assignments Q and the target P (DEC eq. 3) are recomputed,
 /// and the hard labels argmax Q are compared with those of the previous refresh (the first with
 /// <see cref="RefinementContext.InitialLabels"/>); a history record is added, progress reported and a line logged.
@@ -27,7 +22,9 @@ namespace DeepClustering.Refiners.Dec;
 /// <see cref="DecRefinerOptions.Tolerance"/> (converged), or at <see cref="DecRefinerOptions.MaxIterations"/> steps, where
 /// a last refresh gives the final labels. Between refreshes each step trains one mini-batch, taken in order over the data
 /// and wrapping around (<see cref="InOrderBatches"/>), against its rows of P: KL(P‖Q) for DEC, the reconstruction loss
-/// plus γ·KL(P‖Q) for IDEC and DSSEC (<see cref="DecBatchStep"/>).
+/// plus γ·KL(P‖Q) for IDEC and DSSEC: the network's trainer runs the batch and the reconstruction, the head
+/// (<see cref="DecClusteringHead"/>) gives ∂KL/∂z and ∂KL/∂μ on the host. A stacked sparse encoder's penalties (DSSEC)
+/// join the loss inside the network, and are reported in its terms.
 /// </para>
 /// <para>
 /// The encoder is refined in place (and the decoder, for IDEC and DSSEC); the result carries the final centres and
@@ -37,23 +34,13 @@ namespace DeepClustering.Refiners.Dec;
 /// </remarks>
 public sealed class DecRefiner : IClusterRefiner
 {
-    private readonly Func<double>? _additionalLoss;
-
     /// <summary>Creates the refiner.</summary>
     /// <param name="options">The options; DEC's defaults when null.</param>
-    /// <param name="additionalLoss">
-    /// Optional: reads the loss terms that the encoder's own modules computed in the last forward pass and already
-    /// back-propagate themselves, such as DSSEC's sparsity penalty β·Σ_j KL(ρ‖ρ̂_j) on the hidden layers. It is called once
-    /// per mini-batch, right after the forward pass, and its value is added to the reported loss (it changes no gradient).
-    /// Null reads the activity regularisers found in the encoder (the sparsity penalties of a stacked sparse
-    /// autoencoder), which is zero for an encoder without any.
-    /// </param>
-    public DecRefiner(DecRefinerOptions? options = null, Func<double>? additionalLoss = null)
+    public DecRefiner(DecRefinerOptions? options = null)
     {
         options ??= new DecRefinerOptions();
         options.Validate();
         Options = options;
-        _additionalLoss = additionalLoss;
     }
 
     /// <summary>The options.</summary>
@@ -71,59 +58,46 @@ public sealed class DecRefiner : IClusterRefiner
     public RefinementResult Refine(RefinementContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var encoder = context.Encoder ?? throw new ArgumentException("The context has no encoder.", nameof(context));
+        var network = context.Network ?? throw new ArgumentException("The context has no network.", nameof(context));
         var inputs = context.Inputs ?? throw new ArgumentException("The context has no inputs.", nameof(context));
         _ = context.History ?? throw new ArgumentException("The context has no history.", nameof(context));
         int clusters = CheckContext(context);
-        int rows = inputs.Size(0);
-        var backend = encoder.Backend;
+        int rows = inputs.Rows;
 
-        var clusteringLayer = new ClusteringLayer(backend, clusters, encoder.EmbeddingDimension, Options.Alpha);
-        clusteringLayer.SetCenters(context.InitialCenters);
         bool reconstructs = Options.UsesReconstruction;
-        var optimizer = CreateOptimizer(TrainedParameters(encoder, clusteringLayer, reconstructs));
-        Loss? reconstructionLoss = !reconstructs ? null
-            : Options.ReconstructionLoss == ReconstructionLossKind.MeanSquaredError ? new MeanSquaredErrorLoss(backend)
-            : new BinaryCrossEntropyWithLogitsLoss(backend);
         float clusteringLossWeight = reconstructs ? (float)Options.Gamma : 1f;
-        var step = new DecBatchStep(encoder.Encoder, encoder.Decoder, clusteringLayer, reconstructionLoss, clusteringLossWeight);
-        var targets = new DecTargets(clusteringLayer, rows);
+        var head = new DecClusteringHead(context.InitialCenters, network.EmbeddingDimension, Options.Alpha, clusteringLossWeight,
+            new CentreOptimizer(Options.ResolvedOptimizer, Options.ResolvedLearningRate, Options.ResolvedOptimizer == OptimizerKind.Sgd ? Options.ResolvedMomentum : 0f,
+                context.InitialCenters.Length));
+        var trainerOptions = new NetworkTrainerOptions
+        {
+            Optimizer = Options.ResolvedOptimizer,
+            LearningRate = Options.ResolvedLearningRate,
+            Momentum = Options.ResolvedOptimizer == OptimizerKind.Sgd ? Options.ResolvedMomentum : 0f,
+            ReconstructionWeight = reconstructs ? 1f : 0f,
+            ReconstructionLoss = Options.ReconstructionLoss,
+            HeadWeight = clusteringLossWeight,
+        };
         var batches = new InOrderBatches(rows, Options.BatchSize, Options.Shuffle ? new RandomGenerator(context.Seed) : null);
-
-        var batchShape = inputs.Shape.ToArray();
-        batchShape[0] = batches.MaxBatchSize;
-        var batch = new Tensor(backend, batchShape);
-        var batchTargets = new Tensor(backend, batches.MaxBatchSize, clusters);
         var labels = new int[rows];
         var previousLabels = (int[])context.InitialLabels.Clone();
         var sums = new LossSums();
 
         context.Logger.LogInformation(
-            "{Refiner}: {Rows} rows, {Clusters} clusters, batch {BatchSize}, update interval {UpdateInterval}, tolerance {Tolerance}, at most {MaxIterations} iterations, {Optimizer} lr {LearningRate}",
+            "{Refiner}: {Rows} rows, {Clusters} clusters, batch {BatchSize}, update interval {UpdateInterval}, tolerance {Tolerance}, at most {MaxIterations} iterations, {Optimizer} lr {LearningRate}, {Backend} on {Device}",
             Name, rows, clusters, batches.MaxBatchSize, Options.UpdateInterval, Options.Tolerance, Options.MaxIterations,
-            Options.ResolvedOptimizer, Options.ResolvedLearningRate);
+            Options.ResolvedOptimizer, Options.ResolvedLearningRate, network.BackendName, network.Device);
 
-        var regularizers = ActivityRegularization.FindAll(encoder.Encoder);
-        var additionalLoss = _additionalLoss ?? (regularizers.Count == 0 ? null : () => ActivityRegularization.TotalPenalty(regularizers));
-        var trainedModules = reconstructs ? new[] { encoder.Encoder, encoder.Decoder } : [encoder.Encoder];
-        var trainingModes = trainedModules.Select(m => m.IsTraining).ToArray();
-        bool inputGradient = encoder.Encoder.InputGradientRequired;
         int iteration = 0;
         bool converged = false;
-        try
+        using (var trainer = network.CreateTrainer(inputs, trainerOptions))
         {
-            encoder.Encoder.InputGradientRequired = false;
-            foreach (var module in trainedModules)
-            {
-                module.Train();                                        // dropout on while training; Embed switches to evaluation and back
-            }
-
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (iteration % Options.UpdateInterval == 0 || iteration == Options.MaxIterations)
                 {
-                    targets.Refresh(encoder, inputs, labels);
+                    head.Refresh(trainer.EmbedAll(), labels);
                     double changed = LabelChange.Fraction(previousLabels, labels);
                     labels.CopyTo(previousLabels, 0);
                     Record(context, iteration, sums, changed, labels);
@@ -143,41 +117,24 @@ public sealed class DecRefiner : IClusterRefiner
                     }
                 }
 
-                var rowsOfBatch = batches.Next();
-                int count = rowsOfBatch.Length;
-                batchShape[0] = count;
-                batch.Resize(batchShape);
-                batchTargets.Resize([count, clusters]);
-                backend.GatherRows(inputs, rowsOfBatch, batch);
-                backend.GatherRows(targets.Target, rowsOfBatch, batchTargets);
-
-                optimizer.ZeroGradient();
-                var losses = step.Run(batch, batchTargets);
-                double additional = additionalLoss?.Invoke() ?? 0.0;
-                double total = losses.Total + additional;
-                if (!double.IsFinite(total))
+                var batch = batches.Next();
+                int count = batch.Length;
+                var losses = trainer.Step(batch, head);
+                if (!double.IsFinite(losses.Total))
                 {
                     throw new InvalidOperationException(
-                        $"The {Name} loss became {total} at iteration {iteration}; lower the learning rate or check the data and the initial centres.");
+                        $"The {Name} loss became {losses.Total} at iteration {iteration}; lower the learning rate or check the data and the initial centres.");
                 }
 
-                optimizer.Step();
-                sums.Add(losses, additional, total, count);
+                head.StepCentres();
+                sums.Add(losses, count);
                 iteration++;
-            }
-        }
-        finally
-        {
-            encoder.Encoder.InputGradientRequired = inputGradient;
-            for (int m = 0; m < trainedModules.Length; m++)
-            {
-                trainedModules[m].Train(trainingModes[m]);
             }
         }
 
         context.Logger.LogInformation("{Refiner}: {Outcome} after {Iterations} iterations",
             Name, converged ? "converged" : "stopped at the iteration cap", iteration);
-        return new RefinementResult(clusteringLayer.Centers.Value.ToArray(), previousLabels, iteration, converged);
+        return new RefinementResult(head.Centres.ToArray(), previousLabels, iteration, converged);
     }
 
     /// <summary>Adds the history record of a refresh, reports progress and logs it.</summary>
@@ -194,14 +151,9 @@ public sealed class DecRefiner : IClusterRefiner
     /// <summary>Checks the context against the encoder and returns the number of clusters.</summary>
     private static int CheckContext(RefinementContext context)
     {
-        var encoder = context.Encoder;
-        encoder.RequireInputShape(context.Inputs, nameof(context));
-        if (!ReferenceEquals(context.Inputs.Backend, encoder.Backend))
-        {
-            throw new ArgumentException("The inputs live on another backend than the encoder.", nameof(context));
-        }
-
-        int rows = context.Inputs.Size(0);
+        var encoder = context.Network;
+        NetworkInputs.Require(encoder, context.Inputs, nameof(context));
+        int rows = context.Inputs.Rows;
         if (rows == 0)
         {
             throw new ArgumentException("There are no inputs to refine on.", nameof(context));
@@ -234,26 +186,6 @@ public sealed class DecRefiner : IClusterRefiner
         return clusters;
     }
 
-    /// <summary>The encoder's, the centres' and (IDEC, DSSEC) the decoder's parameters, each once.</summary>
-    private static List<Parameter> TrainedParameters(IEncoder encoder, ClusteringLayer clusteringLayer, bool withDecoder)
-    {
-        var parameters = new List<Parameter>(encoder.Encoder.Parameters());
-        if (withDecoder)
-        {
-            parameters.AddRange(encoder.Decoder.Parameters());
-        }
-
-        parameters.AddRange(clusteringLayer.Parameters());
-        return parameters.Distinct().ToList();
-    }
-
-    private Optimizer CreateOptimizer(IEnumerable<Parameter> parameters) => Options.ResolvedOptimizer switch
-    {
-        // torch.optim.SGD's momentum (b ← μb + g, θ ← θ − lr·b) takes the same steps as Keras' (v ← μv − lr·g, θ ← θ + v) at a constant lr.
-        OptimizerKind.Sgd => new Sgd(parameters, new SgdOptions { LearningRate = Options.ResolvedLearningRate, Momentum = Options.ResolvedMomentum }),
-        _ => new Adam(parameters, new AdamOptions { LearningRate = Options.ResolvedLearningRate }),
-    };
-
     /// <summary>Sums of the batch losses since the last record, weighted by the rows of each batch.</summary>
     private sealed class LossSums
     {
@@ -271,12 +203,12 @@ public sealed class DecRefiner : IClusterRefiner
 
         public double MeanAdditional => Mean(_additional);
 
-        public void Add(DecBatchLosses losses, double additional, double total, int rows)
+        public void Add(NetworkStepLosses losses, int rows)
         {
-            _clustering += losses.Clustering * rows;
+            _clustering += losses.Head * rows;
             _reconstruction += losses.Reconstruction * rows;
-            _additional += additional * rows;
-            _total += total * rows;
+            _additional += losses.Regularization * rows;
+            _total += losses.Total * rows;
             _rows += rows;
         }
 

@@ -40,7 +40,7 @@ public sealed class DecRefinerOptions
         public const double Gamma = 0.1;
 
         /// <summary>The degrees of freedom α of the Student's t kernel, 1 (DEC; DEC-keras' and IDEC's <c>ClusteringLayer(alpha=1.0)</c>).</summary>
-        public const double Alpha = ClusteringLayer.DefaultAlpha;
+        public const double Alpha = StudentTAssignment.DefaultAlpha;
 
         /// <summary>DEC's optimizer, SGD: DEC-keras compiles the DEC model with <c>SGD(0.01, 0.9)</c>.</summary>
         public const OptimizerKind DecOptimizer = OptimizerKind.Sgd;

@@ -1,4 +1,3 @@
-using DeepClustering.Tensors;
 
 namespace DeepClustering.Refiners.EmbeddedKMeans;
 
@@ -82,43 +81,5 @@ internal static class DekmLoss
         }
 
         return sum / normaliser;
-    }
-
-    /// <summary>
-    /// The loss of an encoder's output batch <paramref name="embeddings"/> (B × d, float32) in the eigenbasis
-    /// <paramref name="basis"/> against <paramref name="targets"/> (B × d, from <see cref="DekmTargets.ForRows"/>),
-    /// computed in double; <paramref name="gradient"/> is resized to B × d and receives ∂L/∂embeddings, ready for
-    /// <c>encoder.Backward(gradient)</c>.
-    /// </summary>
-    /// <exception cref="ArgumentException">The embeddings are not B × d for the basis' d, or the targets do not match.</exception>
-    public static double Compute(Tensor embeddings, ScatterEigenbasis basis, ReadOnlySpan<double> targets, Tensor gradient,
-        DekmLossReduction reduction = DefaultReduction)
-    {
-        ArgumentNullException.ThrowIfNull(embeddings);
-        ArgumentNullException.ThrowIfNull(basis);
-        ArgumentNullException.ThrowIfNull(gradient);
-        if (embeddings.Rank != 2 || embeddings.Size(1) != basis.Dimension)
-        {
-            throw new ArgumentException(
-                $"The embeddings are {embeddings}; a batch × {basis.Dimension} matrix is needed for this basis.", nameof(embeddings));
-        }
-
-        var values = embeddings.AsSpan();
-        var asDouble = new double[values.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            asDouble[i] = values[i];
-        }
-
-        var gradientDouble = new double[values.Length];
-        double loss = Compute(asDouble, basis.Dimension, basis.Vectors, targets, gradientDouble, reduction);
-        gradient.Resize(embeddings.Shape);
-        var output = gradient.AsSpan();
-        for (int i = 0; i < output.Length; i++)
-        {
-            output[i] = (float)gradientDouble[i];
-        }
-
-        return loss;
     }
 }

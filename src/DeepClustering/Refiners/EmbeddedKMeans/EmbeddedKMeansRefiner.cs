@@ -1,9 +1,7 @@
 using DeepClustering.Data;
-using DeepClustering.Encoders;
-using DeepClustering.Pipeline;
-using DeepClustering.Tensors;
-using DeepClustering.Tensors.Optimizers;
+using DeepClustering.Networks;
 using DeepClustering.Tensors.Randomness;
+using DeepClustering.Training;
 using Microsoft.Extensions.Logging;
 
 namespace DeepClustering.Refiners.EmbeddedKMeans;
@@ -20,7 +18,8 @@ namespace DeepClustering.Refiners.EmbeddedKMeans;
 /// target of every sample, Y with its last coordinate — the direction of the largest eigenvalue — replaced by its
 /// centre's (<see cref="DekmRefresh"/>). Between refreshes, each step takes a mini-batch
 /// (<see cref="DekmBatchCursor"/>), computes <c>‖f(x)V − T‖²</c> and its gradient (<see cref="DekmLoss"/>),
-/// back-propagates it through the encoder and takes an Adam step on the encoder's parameters; DEKM has no
+/// back-propagates it through the encoder and takes an Adam step on the encoder's parameters (the network's trainer, with
+/// this loss as its head, <see cref="DekmHead"/>); DEKM has no
 /// trainable centres and the decoder is not used.</para>
 /// <para>Stopping: after matching the new clusters to the previous ones (Hungarian algorithm,
 /// <see cref="AssignmentMatching"/>), the refinement stops when at most
@@ -68,55 +67,46 @@ public sealed class EmbeddedKMeansRefiner : IClusterRefiner
     {
         ArgumentNullException.ThrowIfNull(context);
         var (samples, dimension, clusterCount) = CheckContext(context);
-        var encoder = context.Encoder;
+        var network = context.Network;
         var logger = context.Logger;
         var random = new RandomGenerator(context.Seed);
         var cursor = new DekmBatchCursor(random.Permutation(samples), Math.Min(Options.BatchSize, samples));
+        var trainerOptions = new NetworkTrainerOptions
+        {
+            Optimizer = OptimizerKind.Adam,
+            LearningRate = Options.LearningRate,
+            AdamEpsilon = Options.AdamEpsilon,
+            ReconstructionWeight = 0f,                        // DEKM trains the encoder alone; the decoder is not used
+        };
 
-        var refresh = DekmRefresh.Create(Embed(encoder, context.Inputs, samples, dimension), context.InitialLabels.ToArray(),
-            new DataMatrix(context.InitialCenters.ToArray(), clusterCount, dimension));
-        Report(context, 0, 0, null, refresh.Labels);
-        logger.LogInformation("DEKM refresh at iteration 0/{MaxIterations}: initial clustering, largest within-cluster eigenvalue {Eigenvalue:G6}",
-            Options.MaxIterations, refresh.Basis.EigenValues[dimension - 1]);
-
-        var optimizer = new Adam(encoder.Encoder.Parameters(),
-            new AdamOptions { LearningRate = Options.LearningRate, Epsilon = Options.AdamEpsilon });
-        var batchLoss = new DekmBatchLoss();
-        var batchShape = context.Inputs.Shape.ToArray();
-        batchShape[0] = Math.Min(Options.BatchSize, samples);
-        var batch = new Tensor(encoder.Backend, batchShape);
-        var gradient = new Tensor(encoder.Backend, batchShape[0], dimension);
         int? previousKMeansIterations = null;
         int iteration = 0;
         bool converged = false;
         double lossSum = 0;
         int lossSteps = 0;
-
-        bool wasTraining = encoder.Encoder.IsTraining;
-        bool inputGradient = encoder.Encoder.InputGradientRequired;
-        encoder.Encoder.Train();
-        encoder.Encoder.InputGradientRequired = false;
-        try
+        DekmHead head;
+        using (var trainer = network.CreateTrainer(context.Inputs, trainerOptions))
         {
+            head = new DekmHead
+            {
+                Refresh = DekmRefresh.Create(Embeddings(trainer, samples, dimension), context.InitialLabels.ToArray(),
+                    new DataMatrix(context.InitialCenters.ToArray(), clusterCount, dimension)),
+            };
+            Report(context, 0, 0, null, head.Refresh.Labels);
+            logger.LogInformation("DEKM refresh at iteration 0/{MaxIterations}: initial clustering, largest within-cluster eigenvalue {Eigenvalue:G6}, {Backend} on {Device}",
+                Options.MaxIterations, head.Refresh.Basis.EigenValues[dimension - 1], network.BackendName, network.Device);
+
             while (!converged && iteration < Options.MaxIterations)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var rows = cursor.Next();
-                batchShape[0] = rows.Length;
-                batch.Resize(batchShape);
-                encoder.Backend.GatherRows(context.Inputs, rows, batch);
-
-                optimizer.ZeroGradient();
-                var embeddings = encoder.Encoder.Forward(batch);
-                double loss = batchLoss.Compute(embeddings, rows, refresh, gradient);
+                double loss = trainer.Step(rows, head).Head;
                 if (!double.IsFinite(loss))
                 {
                     throw new InvalidOperationException(
                         $"The embedded k-means loss became {loss} at iteration {iteration + 1}; lower the learning rate or check the data.");
                 }
 
-                encoder.Encoder.Backward(gradient);
-                optimizer.Step();
                 iteration++;
                 lossSum += loss / rows.Length;
                 lossSteps++;
@@ -128,13 +118,13 @@ public sealed class EmbeddedKMeansRefiner : IClusterRefiner
 
                 int initializations = KMeansInitializationSchedule.Next(previousKMeansIterations,
                     Options.KMeansInitializationCount, Options.KMeansInitializationsPerIteration);
-                var all = Embed(encoder, context.Inputs, samples, dimension);
+                var all = Embeddings(trainer, samples, dimension);
                 var kmeans = DekmReclustering.Create(context.Clusterer, clusterCount, initializations, unchecked((long)random.NextUInt64()))
                     .Fit(all, cancellationToken);
                 previousKMeansIterations = kmeans.Iterations;
                 var labels = kmeans.Labels.ToArray();
-                var change = AssignmentMatching.Compare(refresh.Labels, labels, clusterCount);
-                refresh = DekmRefresh.Create(all, labels, kmeans.Centers);
+                var change = AssignmentMatching.Compare(head.Refresh.Labels, labels, clusterCount);
+                head.Refresh = DekmRefresh.Create(all, labels, kmeans.Centers);
                 converged = change.HasConverged(Options.Tolerance);
 
                 double meanLoss = lossSum / lossSteps;
@@ -146,22 +136,17 @@ public sealed class EmbeddedKMeansRefiner : IClusterRefiner
                 lossSteps = 0;
             }
         }
-        finally
-        {
-            encoder.Encoder.InputGradientRequired = inputGradient;
-            encoder.Encoder.Train(wasTraining);
-        }
 
         logger.LogInformation(converged
                 ? "DEKM stopped at iteration {Iteration}: at most {Tolerance:P2} of the assignments changed"
                 : "DEKM stopped at the iteration cap {Iteration} before fewer than {Tolerance:P2} of the assignments changed",
             iteration, Options.Tolerance);
-        return new RefinementResult(refresh.Centres, refresh.Labels, iteration, converged);
+        return new RefinementResult(head.Refresh.Centres, head.Refresh.Labels, iteration, converged);
     }
 
     /// <summary>Every sample's embedding, as an n × d matrix.</summary>
-    private static DataMatrix Embed(IEncoder encoder, Tensor inputs, int samples, int dimension) =>
-        new(encoder.Embed(inputs), samples, dimension);
+    private static DataMatrix Embeddings(INetworkTrainer trainer, int samples, int dimension) =>
+        new(trainer.EmbedAll(), samples, dimension);
 
     /// <summary>One history record and one progress report for a refresh.</summary>
     private void Report(RefinementContext context, int iteration, double loss, double? changed, int[] labels)
@@ -173,9 +158,9 @@ public sealed class EmbeddedKMeansRefiner : IClusterRefiner
     /// <summary>Checks that the context's parts fit each other; returns n, d and k.</summary>
     private static (int Samples, int Dimension, int ClusterCount) CheckContext(RefinementContext context)
     {
-        var encoder = context.Encoder ?? throw new ArgumentException("The context has no encoder.", nameof(context));
-        encoder.RequireInputShape(context.Inputs, nameof(context));
-        int samples = context.Inputs.Size(0);
+        var encoder = context.Network ?? throw new ArgumentException("The context has no network.", nameof(context));
+        NetworkInputs.Require(encoder, context.Inputs, nameof(context));
+        int samples = context.Inputs.Rows;
         int dimension = encoder.EmbeddingDimension;
         if (samples == 0)
         {

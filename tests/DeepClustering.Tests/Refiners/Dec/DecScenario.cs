@@ -1,8 +1,8 @@
 using DeepClustering.Clustering;
 using DeepClustering.Data;
-using DeepClustering.Encoders;
 using DeepClustering.Metrics;
 using DeepClustering.Networks;
+using DeepClustering.Networks.Managed;
 using DeepClustering.Pipeline;
 using DeepClustering.Refiners;
 using DeepClustering.Tensors;
@@ -31,6 +31,9 @@ internal sealed class DecScenario
     public Autoencoder Encoder { get; }
 
     public Tensor Inputs { get; }
+
+    /// <summary>The inputs as the rows the refiners take.</summary>
+    public DataMatrix InputRows => DataMatrix.FromTensor(Inputs);
 
     public int[] TrueLabels { get; }
 
@@ -94,8 +97,8 @@ internal sealed class DecScenario
     /// <summary>A refinement context over this scenario; monitoring labels only when <paramref name="monitor"/>.</summary>
     public RefinementContext Context(bool monitor = true, long seed = 0, IProgress<DeepClusteringProgress>? progress = null) => new()
     {
-        Encoder = Encoder,
-        Inputs = Inputs,
+        Network = Encoder.AsNetwork(),
+        Inputs = InputRows,
         Clusterer = new KMeans(new KMeansOptions { ClusterCount = ClusterCount, Seed = 1, Threads = 1 }),
         InitialCenters = InitialCenters,
         InitialLabels = InitialLabels,

@@ -61,9 +61,8 @@ public sealed class DekmLoopPartsTests
     }
 
     [Fact]
-    public void The_batch_loss_equals_the_loss_on_the_batch_targets_and_allocates_nothing_once_warm()
+    public void The_head_gives_the_loss_on_the_batch_targets_in_float32_and_allocates_nothing_once_warm()
     {
-        using var backend = new CpuBackend(new CpuBackendOptions { Threads = 1 });
         var random = new RandomGenerator(3);
         int n = 40, d = 4, k = 3;
         var embeddings = new DataMatrix(Enumerable.Range(0, n * d).Select(_ => (float)random.NextGaussian()).ToArray(), n, d);
@@ -71,34 +70,30 @@ public sealed class DekmLoopPartsTests
         var centres = new DataMatrix(Enumerable.Range(0, k * d).Select(_ => (float)random.NextGaussian()).ToArray(), k, d);
         var refresh = DekmRefresh.Create(embeddings, labels, centres);
         int[] rows = [5, 17, 2, 39, 11];
-        var batch = new Tensor(backend, rows.SelectMany(_ => Enumerable.Range(0, d)).Select(_ => (float)random.NextGaussian()).ToArray(), rows.Length, d);
+        var batch = rows.SelectMany(_ => Enumerable.Range(0, d)).Select(_ => (float)random.NextGaussian()).ToArray();
 
-        var expectedGradient = new Tensor(backend, 1, 1);
+        var expectedGradient = new double[batch.Length];
         var targets = DekmTargets.ForRows(Rotation.Apply(embeddings, refresh.Basis), Rotation.Apply(centres, refresh.Basis), labels, d, rows);
-        double expected = DekmLoss.Compute(batch, refresh.Basis, targets, expectedGradient);
-        var loss = new DekmBatchLoss();
-        var gradient = new Tensor(backend, 8, d);
-        double actual = loss.Compute(batch, rows, refresh, gradient);
+        double expected = DekmLoss.Compute(batch.Select(v => (double)v).ToArray(), d, refresh.Basis.Vectors, targets, expectedGradient);
+        var head = new DekmHead { Refresh = refresh };
+        var gradient = new float[batch.Length];
+        double actual = head.LossAndGradient(rows, batch, gradient);
 
         Assert.Equal(expected, actual, 1e-12);
-        Assert.Equal([rows.Length, d], gradient.Shape.ToArray());
-        Assert.Equal(expectedGradient.ToArray(), gradient.ToArray());
+        Assert.Equal(expectedGradient.Select(v => (float)v).ToArray(), gradient);
 
         long allocated = GC.GetAllocatedBytesForCurrentThread();
-        loss.Compute(batch, rows, refresh, gradient);
+        head.LossAndGradient(rows, batch, gradient);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - allocated);
     }
 
     [Fact]
-    public void The_batch_loss_refuses_embeddings_that_do_not_fit_the_rows()
+    public void The_head_refuses_embeddings_that_do_not_fit_the_rows()
     {
-        using var backend = new CpuBackend(new CpuBackendOptions { Threads = 1 });
-        var refresh = DekmRefresh.Create(HandCase.Embeddings, HandCase.Labels, HandCase.Centres);
-        var gradient = new Tensor(backend, 1, 2);
-        var loss = new DekmBatchLoss();
-        Assert.Throws<ArgumentException>(() => loss.Compute(new Tensor(backend, 3, 2), [0, 1], refresh, gradient));
-        Assert.Throws<ArgumentException>(() => loss.Compute(new Tensor(backend, 2, 3), [0, 1], refresh, gradient));
-        Assert.Throws<ArgumentException>(() => loss.Compute(new Tensor(backend, 2, 2), [0, 4], refresh, gradient));
+        var head = new DekmHead { Refresh = DekmRefresh.Create(HandCase.Embeddings, HandCase.Labels, HandCase.Centres) };
+        Assert.Throws<ArgumentException>(() => head.LossAndGradient([0, 1], new float[6], new float[6]));
+        Assert.Throws<ArgumentException>(() => head.LossAndGradient([0, 1], new float[4], new float[2]));
+        Assert.Throws<ArgumentException>(() => head.LossAndGradient([0, 4], new float[4], new float[4]));
     }
 
     [Fact]

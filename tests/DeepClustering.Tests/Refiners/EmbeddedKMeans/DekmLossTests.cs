@@ -103,30 +103,6 @@ public sealed class DekmLossTests
         Assert.True(gradient.Max(Math.Abs) > 0.1, "the gradients are large enough for a sign error to show");
     }
 
-    [Fact]
-    public void Tensor_overload_writes_the_same_gradient_in_float32_and_resizes_it()
-    {
-        var c = DekmGolden.ScatterCase("dekm_shape");
-        int d = c.GetProperty("dimension").GetInt32();
-        var basis = ScatterEigenvectors.Compute(DekmGolden.Flat(c.GetProperty("scatter")), d);
-        var batch = DekmGolden.Flat(c.GetProperty("batch_embeddings"));
-        var targets = DekmGolden.Flat(c.GetProperty("batch_targets"));
-        var expectedGradient = new double[batch.Length];
-        double expectedLoss = DekmLoss.Compute(batch, d, basis.Vectors, targets, expectedGradient);
-
-        using var backend = new CpuBackend(new CpuBackendOptions { Threads = 1 });
-        // The batch values are float32 numbers, so the float tensor holds them exactly.
-        var embeddings = new Tensor(backend, batch.Select(v => (float)v).ToArray(), batch.Length / d, d);
-        var gradient = new Tensor(backend, 1, 1);
-        double loss = DekmLoss.Compute(embeddings, basis, targets, gradient);
-        Assert.Equal(expectedLoss, loss);
-        Assert.Equal(embeddings.Shape.ToArray(), gradient.Shape.ToArray());
-        Assert.Equal(expectedGradient.Select(v => (float)v).ToArray(), gradient.ToArray());
-
-        Assert.Equal("embeddings", Assert.Throws<ArgumentException>(() =>
-            DekmLoss.Compute(new Tensor(backend, 2, d + 1), basis, new double[2 * (d + 1)], gradient)).ParamName);
-    }
-
     /// <summary>Theory data cannot name an internal enum in a public test's signature: true is Mean.</summary>
     private static DekmLossReduction Reduction(bool mean) => mean ? DekmLossReduction.Mean : DekmLossReduction.SumOfRowMeans;
 

@@ -1,7 +1,7 @@
 using DeepClustering.Clustering;
 using DeepClustering.Data;
-using DeepClustering.Encoders;
 using DeepClustering.Networks;
+using DeepClustering.Networks.Managed;
 using DeepClustering.Pipeline;
 using DeepClustering.Refiners;
 using DeepClustering.Tensors;
@@ -32,6 +32,9 @@ internal sealed class DekmScenario
     public Autoencoder Encoder { get; }
 
     public Tensor Inputs { get; }
+
+    /// <summary>The inputs as the rows the refiners take.</summary>
+    public DataMatrix InputRows => DataMatrix.FromTensor(Inputs);
 
     public int[] Truth { get; }
 
@@ -86,8 +89,8 @@ internal sealed class DekmScenario
     /// <summary>A context starting from the initial clustering, monitored against the truth.</summary>
     public RefinementContext Context(long seed = 5, IProgress<DeepClusteringProgress>? progress = null) => new()
     {
-        Encoder = Encoder,
-        Inputs = Inputs,
+        Network = Encoder.AsNetwork(),
+        Inputs = InputRows,
         Clusterer = Clusterer,
         InitialCenters = Initial.Centers.Values,
         InitialLabels = Initial.Labels.ToArray(),

@@ -1,11 +1,12 @@
 using DeepClustering.Clustering;
 using DeepClustering.Data;
-using DeepClustering.Encoders;
 using DeepClustering.Metrics;
+using DeepClustering.Networks;
 using DeepClustering.Pipeline;
 using DeepClustering.Refiners;
 using DeepClustering.Refiners.EmbeddedKMeans;
 using DeepClustering.Tensors.Backends.Cpu;
+using DeepClustering.Training;
 
 namespace DeepClustering.Tests.Refiners.EmbeddedKMeans;
 
@@ -172,7 +173,7 @@ public sealed class EmbeddedKMeansRefinerTests : IDisposable
         var refiner = new EmbeddedKMeansRefiner();
         RefinementContext With(float[] centres, int[] labels) => new()
         {
-            Encoder = good.Encoder, Inputs = good.Inputs, Clusterer = good.Clusterer, InitialCenters = centres,
+            Network = good.Network, Inputs = good.Inputs, Clusterer = good.Clusterer, InitialCenters = centres,
             InitialLabels = labels, History = new TrainingHistory(),
         };
 

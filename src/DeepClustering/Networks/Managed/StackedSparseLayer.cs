@@ -2,7 +2,7 @@ using DeepClustering.Tensors.NN.Activations;
 using DeepClustering.Tensors.NN.Layers;
 using DeepClustering.Tensors.NN.Regularization;
 
-namespace DeepClustering.Networks;
+namespace DeepClustering.Networks.Managed;
 
 /// <summary>
 /// One rung of a <see cref="StackedSparseAutoencoder"/>: the encoder layer from width k to width k + 1 (with its

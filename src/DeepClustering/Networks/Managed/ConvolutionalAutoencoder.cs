@@ -5,7 +5,7 @@ using DeepClustering.Tensors.NN.Convolution;
 using DeepClustering.Tensors.NN.Layers;
 using DeepClustering.Tensors.Randomness;
 
-namespace DeepClustering.Networks;
+namespace DeepClustering.Networks.Managed;
 
 /// <summary>
 /// Convolutional autoencoders for images [n, channels, height, width]:

@@ -1,4 +1,4 @@
-namespace DeepClustering.Pipeline;
+namespace DeepClustering.Training;
 
 /// <summary>
 /// One line of a fit's history: an epoch of pretraining, or a refresh of the targets or of the clustering during

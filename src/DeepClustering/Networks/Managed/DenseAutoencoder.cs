@@ -5,7 +5,7 @@ using DeepClustering.Tensors.NN.Initialization;
 using DeepClustering.Tensors.NN.Layers;
 using DeepClustering.Tensors.Randomness;
 
-namespace DeepClustering.Networks;
+namespace DeepClustering.Networks.Managed;
 
 /// <summary>
 /// The fully connected autoencoder of DEC and IDEC (Xie et al. 2016; Guo et al. 2017): d-500-500-2000-10 with

@@ -5,7 +5,7 @@ using DeepClustering.Tensors.NN.Layers;
 using DeepClustering.Tensors.NN.Regularization;
 using DeepClustering.Tensors.Randomness;
 
-namespace DeepClustering.Networks;
+namespace DeepClustering.Networks.Managed;
 
 /// <summary>
 /// The stacked sparse autoencoder of DSSEC (Cai, Wang and Guo 2021): fully connected layers d → hidden… →

@@ -1,15 +1,14 @@
-using DeepClustering.Encoders;
 using DeepClustering.Tensors;
 using DeepClustering.Tensors.NN;
 using DeepClustering.Tensors.NN.Layers;
 
-namespace DeepClustering.Networks;
+namespace DeepClustering.Networks.Managed;
 
 /// <summary>
 /// An encoder and a decoder trained together to reconstruct their input; the encoder's output is the
 /// embedding that clustering works on.
 /// </summary>
-public class Autoencoder : Module, IEncoder
+public class Autoencoder : Module
 {
     /// <summary>
     /// Creates an autoencoder from an encoder and a decoder on the same backend. <paramref name="inputShape"/> is
@@ -49,13 +48,13 @@ public class Autoencoder : Module, IEncoder
 
     private readonly (string Name, Module Module)[] _children;
 
-    /// <inheritdoc />
+    /// <summary>A short name, for example <c>conv</c>.</summary>
     public string Name { get; }
 
-    /// <inheritdoc />
+    /// <summary>The shape of one input sample, without the batch dimension.</summary>
     public IReadOnlyList<int> InputShape { get; }
 
-    /// <inheritdoc />
+    /// <summary>The width of the embedding.</summary>
     public int EmbeddingDimension { get; }
 
     /// <summary>How to build this autoencoder again (set by the built-in builders; null for a custom composition).</summary>
@@ -66,10 +65,6 @@ public class Autoencoder : Module, IEncoder
 
     /// <summary>Maps embeddings back to reconstructions of the inputs.</summary>
     public Sequential Decoder { get; }
-
-    Module IEncoder.Encoder => Encoder;
-
-    Module IEncoder.Decoder => Decoder;
 
     /// <summary>The last embedding computed by <see cref="Forward"/> (owned by the encoder).</summary>
     public Tensor? Embedding { get; private set; }

@@ -1,6 +1,6 @@
 using DeepClustering.Metrics;
 
-namespace DeepClustering.Pipeline;
+namespace DeepClustering.Training;
 
 /// <summary>The records of a fit, in order; scores predictions against monitoring labels when they are known.</summary>
 public sealed class TrainingHistory

@@ -1,4 +1,4 @@
-namespace DeepClustering.Pipeline;
+namespace DeepClustering.Training;
 
 /// <summary>Where a fit stands, reported through <see cref="IProgress{T}"/>.</summary>
 /// <param name="Phase">The current phase.</param>

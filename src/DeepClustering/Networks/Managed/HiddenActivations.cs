@@ -2,7 +2,7 @@ using DeepClustering.Tensors.Backends;
 using DeepClustering.Tensors.NN;
 using DeepClustering.Tensors.NN.Activations;
 
-namespace DeepClustering.Networks;
+namespace DeepClustering.Networks.Managed;
 
 /// <summary>Turns a <see cref="HiddenActivation"/> into the engine's activation layer.</summary>
 internal static class HiddenActivations

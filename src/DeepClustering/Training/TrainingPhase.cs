@@ -1,4 +1,4 @@
-namespace DeepClustering.Pipeline;
+namespace DeepClustering.Training;
 
 /// <summary>The phases of fitting a deep clustering model.</summary>
 public enum TrainingPhase
