@@ -1,0 +1,138 @@
+using DeepClustering.Networks;
+using DeepClustering.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DeepClustering.TorchSharp;
+
+/// <summary>
+/// Training steps of a <see cref="TorchSharpAutoencoderNetwork"/>: autograd on the device, the head's ∂L/∂z from the host.
+/// </summary>
+/// <remarks>
+/// One step, in one dispose scope: x = the batch's rows of the inputs (moved to the device once, at creation); z = f(x);
+/// the head receives z on the host and returns ∂L_h/∂z, which enters the objective as w_h·Σ z ⊙ (∂L_h/∂z) with
+/// ∂L_h/∂z held constant, so that autograd's ∂/∂z of that term is exactly w_h·∂L_h/∂z; then w_r·L_r(g(z), x) and the
+/// sparsity probes' penalties; one backward pass and one optimizer step (torch.optim.Adam or SGD with momentum).
+/// </remarks>
+internal sealed class TorchSharpNetworkTrainer : INetworkTrainer
+{
+    private readonly TorchSharpAutoencoderNetwork _network;
+    private readonly Tensor _inputs;
+    private readonly NetworkTrainerOptions _options;
+    private readonly nn.Module<Tensor, Tensor> _encoder;
+    private readonly nn.Module<Tensor, Tensor>? _decoder;
+    private readonly optim.Optimizer _optimizer;
+    private readonly SparsityPenaltyProbe[] _probes;
+    private readonly bool _encoderWasTraining;
+    private readonly bool _decoderWasTraining;
+    private bool _disposed;
+
+    public TorchSharpNetworkTrainer(TorchSharpAutoencoderNetwork network, Tensor inputs, NetworkTrainerOptions options)
+    {
+        _network = network;
+        _inputs = inputs;
+        _options = options;
+        _encoder = network.Module.Encoder;
+        _decoder = options.TrainsDecoder ? network.Module.Decoder : null;
+        var parameters = _encoder.parameters().ToList();
+        if (_decoder is not null)
+        {
+            parameters.AddRange(_decoder.parameters());
+        }
+
+        _optimizer = options.Optimizer == OptimizerKind.Sgd
+            ? optim.SGD(parameters, options.LearningRate, momentum: options.Momentum)
+            : optim.Adam(parameters, options.LearningRate, beta1: 0.9, beta2: 0.999, eps: options.AdamEpsilon);
+        _probes = _encoder.modules().OfType<SparsityPenaltyProbe>().ToArray();
+        _encoderWasTraining = _encoder.training;
+        _decoderWasTraining = network.Module.Decoder.training;
+        _encoder.train();
+        _decoder?.train();
+    }
+
+    public int Rows => checked((int)_inputs.shape[0]);
+
+    public NetworkStepLosses Step(ReadOnlySpan<int> rows, IEmbeddingHead? head = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        NetworkInputs.RequireBatch(rows, Rows);
+        if (head is null && _decoder is null)
+        {
+            throw new InvalidOperationException("Nothing to train on: give a head, or a positive reconstruction weight.");
+        }
+
+        var indices = new long[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            indices[i] = rows[i];
+        }
+
+        using var scope = NewDisposeScope();
+        var x = _inputs.index_select(0, tensor(indices, device: _network.TorchDevice));
+        _optimizer.zero_grad();
+        var z = _encoder.forward(x);
+        Tensor? objective = null;
+        double headLoss = 0;
+        if (head is not null)
+        {
+            var embeddings = z.detach().cpu().data<float>().ToArray();
+            var gradient = new float[embeddings.Length];
+            headLoss = head.LossAndGradient(rows, embeddings, gradient);
+            var constant = tensor(gradient, z.shape, device: _network.TorchDevice);
+            objective = (z * constant).sum() * _options.HeadWeight;
+        }
+
+        double reconstruction = 0;
+        if (_decoder is not null)
+        {
+            var output = _decoder.forward(z);
+            var loss = _options.ReconstructionLoss == ReconstructionLossKind.MeanSquaredError
+                ? nn.functional.mse_loss(output, x)
+                : nn.functional.binary_cross_entropy_with_logits(output, x);
+            reconstruction = loss.item<float>();
+            var weighted = loss * _options.ReconstructionWeight;
+            objective = objective is null ? weighted : objective + weighted;
+        }
+
+        double regularization = 0;
+        foreach (var probe in _probes)
+        {
+            if (probe.TakePenalty() is { } penalty)
+            {
+                regularization += penalty.item<float>();
+                objective = objective! + penalty;
+            }
+        }
+
+        double total = (_decoder is null ? 0.0 : (double)_options.ReconstructionWeight * reconstruction) + regularization
+            + (head is null ? 0.0 : (double)_options.HeadWeight * headLoss);
+        var losses = new NetworkStepLosses(reconstruction, regularization, headLoss, total);
+        if (double.IsFinite(total))
+        {
+            objective!.backward();
+            _optimizer.step();
+        }
+
+        return losses;
+    }
+
+    public float[] EmbedAll()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _network.Embed(_inputs);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _encoder.train(_encoderWasTraining);
+        _network.Module.Decoder.train(_decoderWasTraining);
+        _optimizer.Dispose();
+        _inputs.Dispose();
+    }
+}
