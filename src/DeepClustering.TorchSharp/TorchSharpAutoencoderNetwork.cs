@@ -63,7 +63,9 @@ internal class TorchSharpAutoencoderNetwork : IAutoencoderNetwork
     {
         var module = new AutoencoderModule(ModuleTranslation.ToTorch(template.Encoder), ModuleTranslation.ToTorch(template.Decoder));
         int[] inputShape = [.. template.InputShape];
-        return new TorchSharpAutoencoderNetwork(module, template.Name, inputShape, template.EmbeddingDimension, template.Architecture, device);
+        return template.Architecture is { Kind: AutoencoderKind.StackedSparse } stacked
+            ? new TorchSharpStackedAutoencoderNetwork(module, template.Name, inputShape, template.EmbeddingDimension, stacked, device)
+            : new TorchSharpAutoencoderNetwork(module, template.Name, inputShape, template.EmbeddingDimension, template.Architecture, device);
     }
 
     /// <inheritdoc />

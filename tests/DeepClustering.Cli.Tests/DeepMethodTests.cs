@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace DeepClustering.Cli.Tests;
@@ -17,7 +16,7 @@ public sealed class DeepMethodTests : IDisposable
     [InlineData("dekm")]
     public void Deep_methods_train_write_results_with_history_and_a_model_that_predict_reads(string method)
     {
-        var (data, truth) = WriteBlobs();
+        var (data, truth) = BlobFiles.Write(_folder);
         string output = _folder.File("out-" + method);
         string model = _folder.File(method + ".dclm");
 
@@ -49,7 +48,7 @@ public sealed class DeepMethodTests : IDisposable
     [Fact]
     public void A_pretrained_model_is_reused_without_pretraining_and_ae_kmeans_from_it_gives_its_labels()
     {
-        var (data, truth) = WriteBlobs();
+        var (data, truth) = BlobFiles.Write(_folder);
         string pretrained = _folder.File("ae.dclm");
         Assert.Equal(0, CommandLine.Run("cluster", "--method", "ae-kmeans", "--encoder", "dense", "--data", "csv:" + data, "--clusters", "3",
             "--embedding-dimension", "3", "--pretrain-epochs", "3", "--batch-size", "32", "--threads", "1", "--seed", "4",
@@ -74,7 +73,7 @@ public sealed class DeepMethodTests : IDisposable
     [Fact]
     public void Sparsity_options_reach_the_sparse_encoder_and_are_refused_for_another()
     {
-        var (data, _) = WriteBlobs();
+        var (data, _) = BlobFiles.Write(_folder);
         string model = _folder.File("sparse.dclm");
         Assert.Equal(0, CommandLine.Run("cluster", "--method", "ae-kmeans", "--encoder", "sparse", "--sparsity-weight", "0.25",
             "--sparsity-target", "0.1", "--data", "csv:" + data, "--clusters", "3", "--embedding-dimension", "3", "--pretrain-epochs", "1",
@@ -94,7 +93,7 @@ public sealed class DeepMethodTests : IDisposable
     [Fact]
     public void The_pretraining_optimizer_options_are_written_to_the_results_and_momentum_is_refused_for_adam()
     {
-        var (data, _) = WriteBlobs();
+        var (data, _) = BlobFiles.Write(_folder);
         string sgd = _folder.File("out-sgd");
         Assert.Equal(0, CommandLine.Run("cluster", "--method", "ae-kmeans", "--encoder", "dense", "--pretrain-optimizer", "sgd",
             "--pretrain-learning-rate", "0.05", "--pretrain-momentum", "0.5", "--data", "csv:" + data, "--clusters", "3", "--embedding-dimension", "3", "--pretrain-epochs", "2",
@@ -121,7 +120,7 @@ public sealed class DeepMethodTests : IDisposable
     [Fact]
     public void A_convolutional_encoder_on_rows_without_an_image_shape_is_refused()
     {
-        var (data, _) = WriteBlobs();
+        var (data, _) = BlobFiles.Write(_folder);
         int exit = CommandLine.Run("cluster", "--method", "dekm", "--encoder", "conv", "--data", "csv:" + data, "--clusters", "3",
             "--out", _folder.File("out-conv"));
         Assert.Equal(1, exit);
@@ -132,28 +131,7 @@ public sealed class DeepMethodTests : IDisposable
     {
         string model = _folder.File("damaged.dclm");
         File.WriteAllBytes(model, [0x44, 0x43, 0x4C, 0x4D, 1, 2, 3]);
-        var (data, _) = WriteBlobs();
+        var (data, _) = BlobFiles.Write(_folder);
         Assert.Equal(1, CommandLine.Run("predict", "--model", model, "--data", "csv:" + data, "--out", _folder.File("out-damaged")));
-    }
-
-    /// <summary>Three blobs of 40 rows, 6 apart in 8 dimensions, with labels 0, 1, 2.</summary>
-    private (string Data, string Labels) WriteBlobs()
-    {
-        var random = new Random(11);
-        var lines = new List<string>();
-        var labels = new List<string>();
-        for (int i = 0; i < 120; i++)
-        {
-            int label = i % 3;
-            var row = Enumerable.Range(0, 8).Select(j => (j % 3 == label ? 6.0 : 0.0) + random.NextDouble());
-            lines.Add(string.Join(",", row.Select(v => v.ToString("R", CultureInfo.InvariantCulture))));
-            labels.Add(label.ToString(CultureInfo.InvariantCulture));
-        }
-
-        string data = _folder.File("blobs.csv");
-        string truth = _folder.File("labels.txt");
-        File.WriteAllLines(data, lines);
-        File.WriteAllLines(truth, labels);
-        return (data, truth);
     }
 }

@@ -60,7 +60,8 @@ internal static class ClusterCommand
         var embedding = new Option<int>("--embedding-dimension") { Description = "deep methods: width of the embedding", DefaultValueFactory = _ => 10 };
         var maxIterations = new Option<int?>("--max-iterations") { Description = "deep methods: refinement iteration cap (default: the method's)" };
         var batchSize = new Option<int>("--batch-size") { Description = "deep methods: pretraining mini-batch size", DefaultValueFactory = _ => AutoencoderTrainingOptions.Defaults.BatchSize };
-        var device = new Option<ComputeDevice>("--device") { Description = "deep methods: Cpu, Cuda or Auto", DefaultValueFactory = _ => ComputeDevice.Auto };
+        var backend = BackendOptions.CreateBackendOption();
+        var device = BackendOptions.CreateDeviceOption();
         var saveModel = new Option<FileInfo?>("--save-model") { Description = "deep methods: save the fitted model to this file" };
         var sparsityTarget = new Option<double?>("--sparsity-target") { Description = $"sparse encoder: target mean activation ρ (default {KlSparsityOptions.Defaults.TargetActivation})" };
         var sparsityWeight = new Option<double?>("--sparsity-weight") { Description = $"sparse encoder: weight β of the KL sparsity penalty (default {StackedSparseAutoencoder.DssecSparsityWeight}, see docs/deep-clustering.md)" };
@@ -86,7 +87,7 @@ internal static class ClusterCommand
         var command = new Command("cluster", "Cluster images or vectors with a classical pipeline and score the result.")
         {
             method, data, dataDir, labels, clusters, seed, output, eps, minPoints, components, covariance, linkage, initializations, threads, limit,
-            encoder, pretrainEpochs, activation, embedding, maxIterations, batchSize, device, saveModel, pretrainedModel, sparsityTarget, sparsityWeight, layerwiseEpochs,
+            encoder, pretrainEpochs, activation, embedding, maxIterations, batchSize, backend, device, saveModel, pretrainedModel, sparsityTarget, sparsityWeight, layerwiseEpochs,
             pretrainOptimizer, pretrainLearningRate, pretrainMomentum,
         };
         command.SetAction((result, cancellationToken) =>
@@ -99,7 +100,7 @@ internal static class ClusterCommand
             bool epochsGiven = result.GetResult(pretrainEpochs) is { Implicit: false };
             var deep = new DeepSettings(result.GetValue(method)!, result.GetValue(encoder), result.GetValue(clusters), result.GetValue(embedding),
                 result.GetValue(activation), pretrained is not null && !epochsGiven ? 0 : result.GetValue(pretrainEpochs), result.GetValue(batchSize),
-                result.GetValue(maxIterations), result.GetValue(device), result.GetValue(seed), result.GetValue(threads), pretrained,
+                result.GetValue(maxIterations), result.GetValue(backend)!, result.GetValue(device), result.GetValue(seed), result.GetValue(threads), pretrained,
                 result.GetValue(sparsityTarget), result.GetValue(sparsityWeight), pretrained is not null && !epochsGiven ? null : result.GetValue(layerwiseEpochs),
                 result.GetValue(pretrainOptimizer), result.GetValue(pretrainLearningRate), result.GetValue(pretrainMomentum));
             return Task.FromResult(Run(settings, deep, result.GetValue(saveModel), result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(labels),
@@ -174,7 +175,8 @@ internal static class ClusterCommand
             AnsiConsole.MarkupLine($"wrote {Markup.Escape(Path.Combine(output.FullName, "labels.txt"))} and results.json");
             return 0;
         }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException
+            or DeviceNotAvailableException)
         {
             Console.Error.WriteLine($"cluster: {e.Message}");
             return 1;

@@ -35,6 +35,7 @@ internal static class DeepMethods
                 throw new ArgumentException("--encoder cannot be combined with --pretrained-model: the encoder is the model's.");
             }
 
+            // Read on the managed engine; the builder rebuilds its weights on the fit's backend and device.
             using var pretrained = DeepClusteringModel.Load(s.PretrainedModel.FullName, threads: 1);
             builder.WithPretrainedEncoder(pretrained.Network);
         }
@@ -55,6 +56,7 @@ internal static class DeepMethods
 
         builder
             .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = s.Clusters, InitializationCount = initializations, Seed = s.Seed, Threads = s.Threads }))
+            .WithNetworkBackend(BackendOptions.Create(s.Backend, s.Threads))
             .OnDevice(s.Device, s.Threads)
             .WithSeed(s.Seed)
             .WithProgress(new Reporter());
@@ -112,6 +114,8 @@ internal static class DeepMethods
     public static void Describe(DeepClusteringModel model, DeepSettings s, JsonObject results)
     {
         results["encoder"] = model.Info.Encoder;
+        results["backend"] = model.Network.BackendName;
+        results["device"] = model.Network.Device.ToString();
         if (s.PretrainedModel is not null)
         {
             results["pretrained_model"] = s.PretrainedModel.FullName;
@@ -188,6 +192,6 @@ internal static class DeepMethods
 
 /// <summary>The options of a deep method.</summary>
 internal sealed record DeepSettings(string Method, string? Encoder, int Clusters, int EmbeddingDimension, HiddenActivation Activation,
-    int PretrainEpochs, int BatchSize, int? MaxIterations, ComputeDevice Device, long Seed, int Threads, FileInfo? PretrainedModel,
+    int PretrainEpochs, int BatchSize, int? MaxIterations, string Backend, ComputeDevice Device, long Seed, int Threads, FileInfo? PretrainedModel,
     double? SparsityTarget, double? SparsityWeight, int? LayerwiseEpochs, OptimizerKind PretrainOptimizer, float? PretrainLearningRate,
     float? PretrainMomentum);

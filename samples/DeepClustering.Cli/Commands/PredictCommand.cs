@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DeepClustering.Data;
 using DeepClustering.Metrics;
+using DeepClustering.Networks;
 using DeepClustering.Pipeline;
 using Spectre.Console;
 
@@ -19,18 +20,24 @@ internal static class PredictCommand
         var labels = new Option<string?>("--labels") { Description = "true labels to score against: an IDX labels file or one integer per line" };
         var output = new Option<DirectoryInfo>("--out") { Description = "folder for labels.txt and results.json", Required = true };
         var threads = new Option<int>("--threads") { Description = "CPU threads; 0 uses every core", DefaultValueFactory = _ => 0 };
-        var command = new Command("predict", "Label data with a saved deep clustering model.") { modelFile, data, dataDir, labels, output, threads };
+        var backend = BackendOptions.CreateBackendOption();
+        var device = BackendOptions.CreateDeviceOption();
+        var command = new Command("predict", "Label data with a saved deep clustering model, on either backend.")
+        {
+            modelFile, data, dataDir, labels, output, threads, backend, device,
+        };
         command.SetAction((result, _) => Task.FromResult(Run(result.GetValue(modelFile)!, result.GetValue(data)!, result.GetValue(dataDir),
-            result.GetValue(labels), result.GetValue(output)!, result.GetValue(threads))));
+            result.GetValue(labels), result.GetValue(output)!, result.GetValue(threads), result.GetValue(backend)!, result.GetValue(device))));
         return command;
     }
 
-    private static int Run(FileInfo modelFile, string dataSource, string? dataFolder, string? labelsPath, DirectoryInfo output, int threads)
+    private static int Run(FileInfo modelFile, string dataSource, string? dataFolder, string? labelsPath, DirectoryInfo output, int threads, string backend,
+        ComputeDevice device)
     {
         try
         {
             var clock = Stopwatch.StartNew();
-            using var model = DeepClusteringModel.Load(modelFile.FullName, threads);
+            using var model = DeepClusteringModel.Load(modelFile.FullName, BackendOptions.Create(backend, threads), device);
             var (data, _, truth) = DataSources.LoadMatrix(dataSource, dataFolder, labelsPath);
             var predicted = model.Predict(data);
             var results = new JsonObject
@@ -39,6 +46,8 @@ internal static class PredictCommand
                 ["data"] = dataSource,
                 ["rows"] = data.Rows,
                 ["clusters"] = model.ClusterCount,
+                ["backend"] = model.Network.BackendName,
+                ["device"] = model.Network.Device.ToString(),
                 ["seconds"] = clock.Elapsed.TotalSeconds,
             };
             if (truth is not null)
@@ -55,7 +64,8 @@ internal static class PredictCommand
             AnsiConsole.MarkupLine($"labelled {data.Rows} rows into {model.ClusterCount} clusters; wrote {Markup.Escape(output.FullName)}");
             return 0;
         }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException
+            or DeviceNotAvailableException)
         {
             Console.Error.WriteLine($"predict: {e.Message}");
             return 1;

@@ -24,27 +24,44 @@ internal static class PretrainCommand
         var seed = new Option<long>("--seed") { Description = "seed of the initial weights and the shuffling", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "CPU threads; 0 uses every core", DefaultValueFactory = _ => 0 };
         var limit = new Option<int>("--limit") { Description = "use only the first N images (0: all)", DefaultValueFactory = _ => 0 };
+        var backend = BackendOptions.CreateBackendOption();
+        var device = BackendOptions.CreateDeviceOption();
 
         var command = new Command("pretrain", "Train an autoencoder to reconstruct images, printing progress and loss.")
         {
-            model, data, dataDir, epochs, batchSize, learningRate, embedding, seed, threads, limit,
+            model, data, dataDir, epochs, batchSize, learningRate, embedding, seed, threads, limit, backend, device,
         };
         command.SetAction((result, cancellationToken) => Task.FromResult(Run(
             result.GetValue(model)!, result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(epochs), result.GetValue(batchSize),
             result.GetValue(learningRate), result.GetValue(embedding), result.GetValue(seed), result.GetValue(threads),
-            result.GetValue(limit), cancellationToken)));
+            result.GetValue(limit), result.GetValue(backend)!, result.GetValue(device), cancellationToken)));
         return command;
     }
 
     private static int Run(string modelName, string dataSource, string? dataFolder, int epochs, int batchSize, float learningRate, int embeddingDimension,
-        long seed, int threads, int limit, CancellationToken cancellationToken)
+        long seed, int threads, int limit, string backend, ComputeDevice device, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Train(modelName, dataSource, dataFolder, epochs, batchSize, learningRate, embeddingDimension, seed, threads, limit, backend, device,
+                cancellationToken);
+        }
+        catch (DeviceNotAvailableException e)
+        {
+            Console.Error.WriteLine($"pretrain: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Train(string modelName, string dataSource, string? dataFolder, int epochs, int batchSize, float learningRate, int embeddingDimension,
+        long seed, int threads, int limit, string backend, ComputeDevice device, CancellationToken cancellationToken)
     {
         var set = DataSources.Take(DataSources.LoadImages(dataSource, dataFolder).Set, limit);
         var images = set.Images;
         var architecture = modelName == "dense"
             ? new AutoencoderArchitecture(AutoencoderKind.Dense, [images.ValuesPerImage], embeddingDimension, [.. DenseAutoencoder.DecHiddenWidths], HiddenActivation.ReLU)
             : new AutoencoderArchitecture(AutoencoderKind.Convolutional, [images.Channels, images.Height, images.Width], embeddingDimension, [], HiddenActivation.ReLU);
-        using var autoencoder = new ManagedNetworkBackend(threads).Create(architecture, ComputeDevice.Cpu, seed);
+        using var autoencoder = BackendOptions.Create(backend, threads).Create(architecture, device, seed);
         var data = images.ToDataMatrix();
 
         AnsiConsole.MarkupLine($"[bold]{modelName}[/] autoencoder on [bold]{Markup.Escape(dataSource)}[/]: {images.Count} images of " +
