@@ -55,8 +55,12 @@ internal sealed class SparsityPenaltyProbe : nn.Module<Tensor, Tensor>
 
         var dimensions = Enumerable.Range(0, (int)activations.dim()).Where(d => d != 1).Select(d => (long)d).ToArray();
         var mean = activations.mean(dimensions);
-        var clamped = mean + (mean.clamp(Epsilon, 1 - Epsilon) - mean).detach();
-        var divergence = Target * (Target / clamped).log() + (1 - Target) * ((1 - Target) / (1 - clamped)).log();
-        return divergence.sum() * Weight;
+
+        // TorchSharp's Scalars are freed by their finalizers unless disposed, and tensors are not: each is disposed here.
+        using Scalar epsilon = Epsilon.ToScalar(), ceiling = (1 - Epsilon).ToScalar(), one = 1.0.ToScalar();
+        using Scalar target = Target.ToScalar(), complement = (1 - Target).ToScalar(), weight = Weight.ToScalar();
+        var clamped = mean + (mean.clamp(epsilon, ceiling) - mean).detach();
+        var divergence = target * (target / clamped).log() + complement * (complement / (one - clamped)).log();
+        return divergence.sum() * weight;
     }
 }

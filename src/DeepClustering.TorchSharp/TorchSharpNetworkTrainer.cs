@@ -12,7 +12,7 @@ namespace DeepClustering.TorchSharp;
 /// One step, in one dispose scope: x = the batch's rows of the inputs (moved to the device once, at creation); z = f(x);
 /// the head receives z on the host and returns ∂L_h/∂z, which enters the objective as w_h·Σ z ⊙ (∂L_h/∂z) with
 /// ∂L_h/∂z held constant, so that autograd's ∂/∂z of that term is exactly w_h·∂L_h/∂z; then w_r·L_r(g(z), x) and the
-/// sparsity probes' penalties; one backward pass and one optimizer step (torch.optim.Adam or SGD with momentum).
+/// sparsity probes' penalties; one backward pass and one optimizer step (Adam or SGD with momentum, by PyTorch's rules: <see cref="TorchSharpOptimizer"/>).
 /// </remarks>
 internal sealed class TorchSharpNetworkTrainer : INetworkTrainer
 {
@@ -21,7 +21,9 @@ internal sealed class TorchSharpNetworkTrainer : INetworkTrainer
     private readonly NetworkTrainerOptions _options;
     private readonly nn.Module<Tensor, Tensor> _encoder;
     private readonly nn.Module<Tensor, Tensor>? _decoder;
-    private readonly optim.Optimizer _optimizer;
+    private readonly TorchSharpOptimizer _optimizer;
+    private readonly Scalar _headWeight;
+    private readonly Scalar _reconstructionWeight;
     private readonly SparsityPenaltyProbe[] _probes;
     private readonly bool _encoderWasTraining;
     private readonly bool _decoderWasTraining;
@@ -40,9 +42,9 @@ internal sealed class TorchSharpNetworkTrainer : INetworkTrainer
             parameters.AddRange(_decoder.parameters());
         }
 
-        _optimizer = options.Optimizer == OptimizerKind.Sgd
-            ? optim.SGD(parameters, options.LearningRate, momentum: options.Momentum)
-            : optim.Adam(parameters, options.LearningRate, beta1: 0.9, beta2: 0.999, eps: options.AdamEpsilon);
+        _optimizer = new TorchSharpOptimizer(parameters, options.Optimizer, options.LearningRate, options.Momentum, options.AdamEpsilon);
+        _headWeight = ((double)options.HeadWeight).ToScalar();
+        _reconstructionWeight = ((double)options.ReconstructionWeight).ToScalar();
         _probes = _encoder.modules().OfType<SparsityPenaltyProbe>().ToArray();
         _encoderWasTraining = _encoder.training;
         _decoderWasTraining = network.Module.Decoder.training;
@@ -69,7 +71,7 @@ internal sealed class TorchSharpNetworkTrainer : INetworkTrainer
 
         using var scope = NewDisposeScope();
         var x = _inputs.index_select(0, tensor(indices, device: _network.TorchDevice));
-        _optimizer.zero_grad();
+        _optimizer.ZeroGradients();
         var z = _encoder.forward(x);
         Tensor? objective = null;
         double headLoss = 0;
@@ -79,7 +81,7 @@ internal sealed class TorchSharpNetworkTrainer : INetworkTrainer
             var gradient = new float[embeddings.Length];
             headLoss = head.LossAndGradient(rows, embeddings, gradient);
             var constant = tensor(gradient, z.shape, device: _network.TorchDevice);
-            objective = (z * constant).sum() * _options.HeadWeight;
+            objective = (z * constant).sum() * _headWeight;
         }
 
         double reconstruction = 0;
@@ -90,7 +92,7 @@ internal sealed class TorchSharpNetworkTrainer : INetworkTrainer
                 ? nn.functional.mse_loss(output, x)
                 : nn.functional.binary_cross_entropy_with_logits(output, x);
             reconstruction = loss.item<float>();
-            var weighted = loss * _options.ReconstructionWeight;
+            var weighted = loss * _reconstructionWeight;
             objective = objective is null ? weighted : objective + weighted;
         }
 
@@ -110,7 +112,7 @@ internal sealed class TorchSharpNetworkTrainer : INetworkTrainer
         if (double.IsFinite(total))
         {
             objective!.backward();
-            _optimizer.step();
+            _optimizer.Step();
         }
 
         return losses;
@@ -133,6 +135,8 @@ internal sealed class TorchSharpNetworkTrainer : INetworkTrainer
         _encoder.train(_encoderWasTraining);
         _network.Module.Decoder.train(_decoderWasTraining);
         _optimizer.Dispose();
+        _headWeight.Dispose();
+        _reconstructionWeight.Dispose();
         _inputs.Dispose();
     }
 }
