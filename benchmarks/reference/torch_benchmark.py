@@ -7,6 +7,7 @@ Run with Debian's PyTorch 1.13 (apt-get install python3-torch libopenblas0-pthre
 Each command prints one JSON object on its last line. benchmarks/side_by_side.py runs both engines in turn.
 """
 import argparse
+import ctypes
 import json
 import os
 import resource
@@ -92,6 +93,20 @@ def gemm(args):
                 seconds=best, gflops=flops / best / 1e9)
 
 
+def openblas_core():
+    """The kernel set OpenBLAS chose (or was told by OPENBLAS_CORETYPE), asked of the loaded library itself."""
+    with open("/proc/self/maps", encoding="utf-8") as maps:
+        paths = sorted({line.split()[-1] for line in maps if "openblas" in line.split()[-1] and ".so" in line.split()[-1]})
+    for path in paths:
+        try:
+            library = ctypes.CDLL(path)
+            library.openblas_get_corename.restype = ctypes.c_char_p
+            return library.openblas_get_corename().decode() + " (" + path + ")"
+        except (OSError, AttributeError):
+            continue
+    return "no OpenBLAS loaded"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=["train", "gemm"])
@@ -109,6 +124,8 @@ def main():
     result = train(args) if args.command == "train" else gemm(args)
     result["threads"] = torch.get_num_threads()
     result["blas"] = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
+    result["openblas_core"] = openblas_core()
+    result["openblas_coretype_env"] = os.environ.get("OPENBLAS_CORETYPE", "")
     print(json.dumps(result))
 
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DeepClustering.Networks;
 using DeepClustering.Training;
 using TorchSharp;
@@ -26,6 +27,8 @@ internal sealed class TorchSharpNetworkTrainer : INetworkTrainer
     private readonly Scalar _reconstructionWeight;
     private readonly SparsityPenaltyProbe[] _probes;
     private readonly bool _encoderWasTraining;
+    private Tensor? _indexHost;
+    private Tensor? _gradientHost;
     private readonly bool _decoderWasTraining;
     private bool _disposed;
 
@@ -63,24 +66,29 @@ internal sealed class TorchSharpNetworkTrainer : INetworkTrainer
             throw new InvalidOperationException("Nothing to train on: give a head, or a positive reconstruction weight.");
         }
 
-        var indices = new long[rows.Length];
+        EnsureCapacity(rows.Length);
+        var indices = MemoryMarshal.Cast<byte, long>(_indexHost!.bytes);
         for (int i = 0; i < rows.Length; i++)
         {
             indices[i] = rows[i];
         }
 
         using var scope = NewDisposeScope();
-        var x = _inputs.index_select(0, tensor(indices, device: _network.TorchDevice));
+        var x = _inputs.index_select(0, OnDevice(_indexHost.narrow(0, 0, rows.Length)));
         _optimizer.ZeroGradients();
         var z = _encoder.forward(x);
         Tensor? objective = null;
         double headLoss = 0;
         if (head is not null)
         {
-            var embeddings = z.detach().cpu().data<float>().ToArray();
-            var gradient = new float[embeddings.Length];
+            // The head reads z and writes ∂L/∂z in host memory that the trainer keeps from step to step: on the CPU z is
+            // read in place, and nothing per step is left to the garbage collector.
+            var hostEmbeddings = z.detach().cpu().contiguous();
+            var embeddings = MemoryMarshal.Cast<byte, float>(hostEmbeddings.bytes);
+            var gradient = MemoryMarshal.Cast<byte, float>(_gradientHost!.bytes)[..embeddings.Length];
+            gradient.Clear();
             headLoss = head.LossAndGradient(rows, embeddings, gradient);
-            var constant = tensor(gradient, z.shape, device: _network.TorchDevice);
+            var constant = OnDevice(_gradientHost.narrow(0, 0, rows.Length));
             objective = (z * constant).sum() * _headWeight;
         }
 
@@ -118,6 +126,23 @@ internal sealed class TorchSharpNetworkTrainer : INetworkTrainer
         return losses;
     }
 
+    /// <summary>Makes the host buffers of row indices and of the head's gradient hold at least <paramref name="rows"/> rows.</summary>
+    private void EnsureCapacity(int rows)
+    {
+        if (_indexHost is not null && _indexHost.shape[0] >= rows)
+        {
+            return;
+        }
+
+        _indexHost?.Dispose();
+        _gradientHost?.Dispose();
+        _indexHost = zeros(rows, dtype: ScalarType.Int64).DetachFromDisposeScope();
+        _gradientHost = zeros(rows, _network.EmbeddingDimension).DetachFromDisposeScope();
+    }
+
+    /// <summary>A host tensor as the device needs it: itself on the CPU, a copy in the step's scope on a GPU.</summary>
+    private Tensor OnDevice(Tensor host) => _network.TorchDevice.type == DeviceType.CPU ? host : host.to(_network.TorchDevice);
+
     public float[] EmbedAll()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -138,5 +163,7 @@ internal sealed class TorchSharpNetworkTrainer : INetworkTrainer
         _headWeight.Dispose();
         _reconstructionWeight.Dispose();
         _inputs.Dispose();
+        _indexHost?.Dispose();
+        _gradientHost?.Dispose();
     }
 }

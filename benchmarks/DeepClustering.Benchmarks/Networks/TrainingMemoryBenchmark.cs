@@ -34,6 +34,7 @@ internal sealed class TrainingMemoryBenchmark : IBenchmarkCommand
         var process = Process.GetCurrentProcess();
         long liveBefore = global::TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         long outsideBefore = global::TorchSharp.DisposeScopeManager.Statistics.CreatedOutsideScopeCount;
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         double lastLoss = 0;
         for (int epoch = 0; epoch < epochs; epoch++)
@@ -77,6 +78,7 @@ internal sealed class TrainingMemoryBenchmark : IBenchmarkCommand
             resident_mb_first_10_epochs = residentMb.Take(10).Select(v => Math.Round(v, 1)).ToArray(),
             torchsharp_tensors_created_outside_a_scope = global::TorchSharp.DisposeScopeManager.Statistics.CreatedOutsideScopeCount - outsideBefore,
             torchsharp_tensors_live_growth = global::TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount - liveBefore,
+            managed_kb_allocated_per_batch = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / (epochs * batchesPerEpoch),
             garbage_collections_every_10_epochs = collections.Where((_, i) => (i + 1) % 10 == 0).ToArray(),
             final_loss = lastLoss,
         };
