@@ -286,7 +286,7 @@ public sealed class DeepClusteringBuilder
         if (network is not IStackedAutoencoderNetwork stacked)
         {
             throw new InvalidOperationException(
-                $"Layer-wise pretraining needs a stacked sparse autoencoder whose backend offers its rungs; the encoder is '{network.Name}' on the {network.BackendName} backend. Use WithPretraining for it instead (or the managed backend for greedy layer-wise pretraining).");
+                $"Layer-wise pretraining needs a stacked sparse autoencoder (AutoencoderKind.StackedSparse, on either backend); the encoder is '{network.Name}' on the {network.BackendName} backend. Use WithPretraining for it instead.");
         }
 
         var options = new GreedyLayerwisePretrainingOptions
