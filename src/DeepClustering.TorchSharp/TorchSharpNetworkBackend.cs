@@ -1,7 +1,7 @@
 using DeepClustering.Networks;
 using DeepClustering.Networks.Managed;
 using DeepClustering.Tensors.Backends.Cpu;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using static TorchSharp.torch;
 
 namespace DeepClustering.TorchSharp;

@@ -21,7 +21,7 @@ public static class Architectures
     public static Data.DataMatrix Inputs(AutoencoderArchitecture architecture, int rows, long seed)
     {
         int columns = NetworkInputs.SampleLength(architecture.InputShape);
-        var random = new Tensors.Randomness.RandomGenerator(seed);
+        var random = new Numerics.Randomness.RandomGenerator(seed);
         return new Data.DataMatrix(Enumerable.Range(0, rows * columns).Select(_ => random.NextSingle()).ToArray(), rows, columns);
     }
 }

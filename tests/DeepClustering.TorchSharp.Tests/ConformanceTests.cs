@@ -7,7 +7,7 @@ using DeepClustering.Pipeline;
 using DeepClustering.Refiners;
 using DeepClustering.Refiners.Dec;
 using DeepClustering.Refiners.EmbeddedKMeans;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Training;
 
 namespace DeepClustering.TorchSharp.Tests;

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using DeepClustering.Data;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Benchmarks.Clustering;
 

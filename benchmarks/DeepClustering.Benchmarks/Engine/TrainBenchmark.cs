@@ -5,7 +5,7 @@ using DeepClustering.Tensors;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN.Losses;
 using DeepClustering.Tensors.Optimizers;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Benchmarks.Engine;
 

@@ -1,7 +1,7 @@
 using DeepClustering.Data;
 using DeepClustering.Networks;
 using DeepClustering.Networks.Managed;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.TorchSharp;
 
 namespace DeepClustering.Benchmarks.Networks;

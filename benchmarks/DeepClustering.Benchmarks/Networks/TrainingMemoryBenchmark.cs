@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using DeepClustering.Networks;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Benchmarks.Networks;
 

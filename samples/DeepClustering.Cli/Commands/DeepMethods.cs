@@ -27,6 +27,7 @@ internal static class DeepMethods
     public static DeepClusteringModel Fit(DeepSettings s, DataMatrix data, int[] sampleShape, int[]? labels, CancellationToken cancellationToken)
     {
         int initializations = s.Method == "dekm" ? EmbeddedKMeansRefinerOptions.Defaults.KMeansInitializationCount : DecKMeansInitializations;
+        var kMeans = new KMeansOptions { ClusterCount = s.Clusters, InitializationCount = initializations, Seed = s.Seed, Threads = s.Threads };
         var builder = new DeepClusteringBuilder();
         if (s.PretrainedModel is not null)
         {
@@ -55,7 +56,7 @@ internal static class DeepMethods
         }
 
         builder
-            .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = s.Clusters, InitializationCount = initializations, Seed = s.Seed, Threads = s.Threads }))
+            .WithClusterer(new KMeans(kMeans))
             .WithNetworkBackend(BackendOptions.Create(s.Backend, s.Threads))
             .OnDevice(s.Device, s.Threads)
             .WithSeed(s.Seed)
@@ -81,7 +82,7 @@ internal static class DeepMethods
             builder.WithPretraining(PretrainingOptions(s) with { Epochs = s.PretrainEpochs });
         }
 
-        var refiner = Refiner(s);
+        var refiner = Refiner(s, kMeans);
         if (refiner is not null)
         {
             builder.WithRefiner(refiner);
@@ -169,13 +170,17 @@ internal static class DeepMethods
         };
     }
 
-    private static IClusterRefiner? Refiner(DeepSettings s) => s.Method switch
+    private static IClusterRefiner? Refiner(DeepSettings s, KMeansOptions kMeans) => s.Method switch
     {
         "ae-kmeans" => null,
         "dec" => new DecRefiner(new DecRefinerOptions { Variant = DecVariant.Dec, MaxIterations = s.MaxIterations ?? DecRefinerOptions.Defaults.MaxIterations }),
         "idec" => new DecRefiner(new DecRefinerOptions { Variant = DecVariant.Idec, MaxIterations = s.MaxIterations ?? DecRefinerOptions.Defaults.MaxIterations }),
         "dssec" => new DecRefiner(new DecRefinerOptions { Variant = DecVariant.Dssec, MaxIterations = s.MaxIterations ?? DecRefinerOptions.Defaults.MaxIterations }),
-        "dekm" => new EmbeddedKMeansRefiner(new EmbeddedKMeansRefinerOptions { MaxIterations = s.MaxIterations ?? EmbeddedKMeansRefinerOptions.Defaults.MaxIterations }),
+        "dekm" => new EmbeddedKMeansRefiner(new EmbeddedKMeansRefinerOptions
+        {
+            MaxIterations = s.MaxIterations ?? EmbeddedKMeansRefinerOptions.Defaults.MaxIterations,
+            Reclustering = kMeans,
+        }),
         _ => throw new ArgumentException($"Unknown deep method '{s.Method}'."),
     };
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using DeepClustering.Networks;
 using DeepClustering.Networks.Managed;
 using DeepClustering.Tensors.Backends.Cpu;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Training;
 using Spectre.Console;
 

@@ -1,4 +1,5 @@
 using DeepClustering.Data;
+using DeepClustering.Numerics.LinearAlgebra;
 
 namespace DeepClustering.Embeddings;
 

@@ -1,6 +1,6 @@
 using System.Collections.ObjectModel;
 using DeepClustering.Data;
-using DeepClustering.Tensors.Backends.Cpu;
+using DeepClustering.Numerics.LinearAlgebra;
 
 namespace DeepClustering.Embeddings;
 
@@ -102,9 +102,9 @@ public sealed class PcaModel
         }
 
         var result = new float[(long)n * d];
-        using (var backend = new CpuBackend(new CpuBackendOptions { Threads = _threads }))
+        using (var pool = MatrixProduct.Pool(_threads))
         {
-            backend.Sgemm(false, false, n, d, k, 1f, scores.Values, k, axes, d, 0f, result, d);
+            MatrixProduct.Multiply(pool, false, false, n, d, k, 1f, scores.Values, k, axes, d, 0f, result, d);
         }
 
         for (int i = 0; i < n; i++)
@@ -126,7 +126,7 @@ public sealed class PcaModel
         const int blockRows = 4096;
         var block = new float[Math.Min(blockRows, n) * d];
         var values = data.Values;
-        using var backend = new CpuBackend(new CpuBackendOptions { Threads = _threads });
+        using var pool = MatrixProduct.Pool(_threads);
         for (int start = 0; start < n; start += blockRows)
         {
             int rows = Math.Min(blockRows, n - start);
@@ -139,7 +139,7 @@ public sealed class PcaModel
                 }
             }
 
-            backend.Sgemm(false, true, rows, k, d, 1f, block, d, axes, d, 0f, result.AsSpan(start * k, rows * k), k);
+            MatrixProduct.Multiply(pool, false, true, rows, k, d, 1f, block, d, axes, d, 0f, result.AsSpan(start * k, rows * k), k);
         }
 
         return result;

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using DeepClustering.Data;
-using DeepClustering.Tensors.Backends.Cpu;
+using DeepClustering.Numerics.LinearAlgebra;
+using DeepClustering.Numerics.Threading;
 
 namespace DeepClustering.Embeddings;
 
@@ -69,7 +70,7 @@ internal static class ScatterMatrix
         }
 
         var scatter = new double[d * d];
-        Parallel.For(0, d, new ParallelOptions { MaxDegreeOfParallelism = ResolveThreads(threads) }, a =>
+        Parallel.For(0, d, new ParallelOptions { MaxDegreeOfParallelism = ThreadCount.Resolve(threads) }, a =>
         {
             var columnA = columns.AsSpan(a * n, n);
             for (int b = a; b < d; b++)
@@ -90,7 +91,7 @@ internal static class ScatterMatrix
         var block = new float[blockRows * d];
         var product = new float[d * d];
         var values = data.Values;
-        using var backend = new CpuBackend(new CpuBackendOptions { Threads = threads });
+        using var pool = MatrixProduct.Pool(threads);
         for (int start = 0; start < n; start += blockRows)
         {
             int rows = Math.Min(blockRows, n - start);
@@ -103,7 +104,7 @@ internal static class ScatterMatrix
                 }
             }
 
-            backend.Sgemm(true, false, d, d, rows, 1f, block, d, block, d, 0f, product, d);
+            MatrixProduct.Multiply(pool, true, false, d, d, rows, 1f, block, d, block, d, 0f, product, d);
             for (int k = 0; k < scatter.Length; k++)
             {
                 scatter[k] += product[k];

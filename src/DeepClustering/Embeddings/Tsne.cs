@@ -1,7 +1,7 @@
 using DeepClustering.Data;
 using DeepClustering.Embeddings.Objectives;
 using DeepClustering.Embeddings.Optimization;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Embeddings;
 

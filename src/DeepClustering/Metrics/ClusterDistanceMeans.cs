@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using DeepClustering.Data;
+using DeepClustering.Numerics.Threading;
 
 namespace DeepClustering.Metrics;
 

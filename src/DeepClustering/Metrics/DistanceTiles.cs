@@ -1,13 +1,14 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using DeepClustering.Data;
+using DeepClustering.Numerics.LinearAlgebra;
 
 namespace DeepClustering.Metrics;
 
 /// <summary>
 /// Euclidean distances between blocks of rows of a data matrix, in double, one tile at a time (never the
 /// whole n × n matrix): ‖xᵢ − xⱼ‖ = √max(0, ‖xᵢ‖² + ‖xⱼ‖² − 2 xᵢ·xⱼ), with the Gram block from
-/// <see cref="DoubleGemmKernels"/>. The rows are taken in a given order (positions) and centred on their mean
+/// <see cref="DoubleGemmMicroKernels"/>. The rows are taken in a given order (positions) and centred on their mean
 /// first, which keeps the expansion accurate for data far from the origin, and columns that are the same in every
 /// row are left out (they add exactly 0 to every distance). A position's distance to itself is
 /// exactly 0, as scikit-learn sets it. The centred rows are packed once into the kernel's panels when they fit
@@ -66,7 +67,7 @@ internal sealed unsafe class DistanceTiles
 
         int fit = PackedBlockBudget / Math.Max(_depth, 1) / MinBlockSize * MinBlockSize;
         BlockSize = Math.Clamp(fit, MinBlockSize, MaxBlockSize);
-        long paddedCount = (Count + DoubleGemmKernels.Columns - 1L) / DoubleGemmKernels.Columns * DoubleGemmKernels.Columns;
+        long paddedCount = (Count + DoubleGemmMicroKernels.Columns - 1L) / DoubleGemmMicroKernels.Columns * DoubleGemmMicroKernels.Columns;
         if (packOnce && paddedCount * _depth <= PrepackBudget)
         {
             _packed = GC.AllocateUninitializedArray<double>((int)(paddedCount * _depth), pinned: true);
@@ -95,7 +96,7 @@ internal sealed unsafe class DistanceTiles
     /// </summary>
     public void Compute(Workspace workspace, int rowStart, int rowCount, int columnStart, int columnCount)
     {
-        int mr = DoubleGemmKernels.Rows, nr = DoubleGemmKernels.Columns;
+        int mr = DoubleGemmMicroKernels.Rows, nr = DoubleGemmMicroKernels.Columns;
         int paddedRows = (rowCount + mr - 1) / mr * mr;
         int paddedColumns = (columnCount + nr - 1) / nr * nr;
         double[] rowsSource, columnsSource;
@@ -127,7 +128,7 @@ internal sealed unsafe class DistanceTiles
                 {
                     // Rows ir … ir + mr − 1 lie inside one panel of nr rows: panel ir / nr, from row ir % nr.
                     double* sliver = a + (long)(ir / nr * nr) * _depth + ir % nr;
-                    DoubleGemmKernels.Kernel(_depth, sliver, nr, b + (long)jc * _depth, c + ir * stride + jc, stride);
+                    DoubleGemmMicroKernels.Kernel(_depth, sliver, nr, b + (long)jc * _depth, c + ir * stride + jc, stride);
                 }
             }
         }
@@ -200,7 +201,7 @@ internal sealed unsafe class DistanceTiles
     /// <summary>Packs <paramref name="count"/> centred rows from position <paramref name="start"/> into panels of the kernel's column count, zero-padded.</summary>
     private void Pack(double[] destination, int start, int count)
     {
-        int width = DoubleGemmKernels.Columns;
+        int width = DoubleGemmMicroKernels.Columns;
         int depth = _depth;
         var mean = _mean;
         Span<int> rowOffsets = stackalloc int[width];

@@ -3,7 +3,7 @@ namespace DeepClustering.Networks;
 /// <summary>The built-in autoencoder families, as an <see cref="AutoencoderArchitecture"/> names them.</summary>
 public enum AutoencoderKind
 {
-    /// <summary>The DCEC/DEKM convolutional autoencoder (<see cref="Managed.ConvolutionalAutoencoder.Create(Tensors.Backends.IComputeBackend, int, int, int, int, Tensors.Randomness.RandomGenerator, HiddenActivation)"/>).</summary>
+    /// <summary>The DCEC/DEKM convolutional autoencoder (<see cref="Managed.ConvolutionalAutoencoder.Create(Tensors.Backends.IComputeBackend, int, int, int, int, Numerics.Randomness.RandomGenerator, HiddenActivation)"/>).</summary>
     Convolutional,
 
     /// <summary>The convolutional autoencoder of Table 1 of Kwon and Lee (<see cref="Managed.ConvolutionalAutoencoder.CreateKwonLee"/>).</summary>

@@ -6,7 +6,7 @@ using DeepClustering.Networks.Managed;
 using DeepClustering.Persistence;
 using DeepClustering.Refiners;
 using DeepClustering.Tensors.Backends;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -221,7 +221,7 @@ public sealed class DeepClusteringBuilder
             _logger.LogInformation("Clustering the embedding with {Clusterer}", clusterer.Name);
             var embeddings = new DataMatrix(network.Embed(data), data.Rows, network.EmbeddingDimension);
             var initial = clusterer.Fit(embeddings, cancellationToken);
-            var (centers, labels) = InitialCenters.From(initial, embeddings);
+            var (centers, labels) = InitialClusteringCenters.From(initial, embeddings);
             history.Add(TrainingPhase.Clustering, 0, null, null, labels);
 
             int iterations = 0;

@@ -76,7 +76,7 @@ public sealed class DeepClusteringModel : IDisposable
         var labels = new int[data.Rows];
         for (int i = 0; i < labels.Length; i++)
         {
-            labels[i] = InitialCenters.NearestCenter(embeddings.Row(i), _centers, ClusterCount);
+            labels[i] = InitialClusteringCenters.NearestCenter(embeddings.Row(i), _centers, ClusterCount);
         }
 
         return labels;

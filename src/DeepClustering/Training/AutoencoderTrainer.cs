@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using DeepClustering.Data;
 using DeepClustering.Networks;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -5,7 +5,7 @@ using DeepClustering.Tensors.NN.Convolution;
 using DeepClustering.Tensors.NN.Initialization;
 using DeepClustering.Tensors.NN.Layers;
 using DeepClustering.Tensors.NN.Losses;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tensors.Tests.NN;
 

@@ -2,7 +2,7 @@ using DeepClustering.Tensors.Backends;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN;
 using DeepClustering.Tensors.NN.Layers;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Tensors.Tests.TestSupport;
 
 namespace DeepClustering.Tensors.Tests.NN;

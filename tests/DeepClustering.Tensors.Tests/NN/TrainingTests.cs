@@ -5,7 +5,7 @@ using DeepClustering.Tensors.NN.Convolution;
 using DeepClustering.Tensors.NN.Layers;
 using DeepClustering.Tensors.NN.Losses;
 using DeepClustering.Tensors.Optimizers;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Tensors.Tests.TestSupport;
 
 namespace DeepClustering.Tensors.Tests.NN;

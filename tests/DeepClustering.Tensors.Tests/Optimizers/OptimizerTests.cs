@@ -299,7 +299,7 @@ public sealed class OptimizerTests : IDisposable
 
     private static float[] Values(int count, long seed)
     {
-        var random = new DeepClustering.Tensors.Randomness.RandomGenerator(seed);
+        var random = new DeepClustering.Numerics.Randomness.RandomGenerator(seed);
         var values = new float[count];
         for (int i = 0; i < count; i++)
         {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using DeepClustering.Tensors.NN;
 using DeepClustering.Tensors.NN.Losses;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tensors.Tests.TestSupport;
 

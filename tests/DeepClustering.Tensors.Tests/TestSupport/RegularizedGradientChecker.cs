@@ -1,6 +1,6 @@
 using DeepClustering.Tensors.NN;
 using DeepClustering.Tensors.NN.Regularization;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tensors.Tests.TestSupport;
 

@@ -1,5 +1,5 @@
 using DeepClustering.Tensors.Backends;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tensors.Tests.TestSupport;
 

@@ -1,7 +1,7 @@
 using DeepClustering.Clustering;
 using DeepClustering.Data;
 using DeepClustering.Metrics;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Clustering;
 

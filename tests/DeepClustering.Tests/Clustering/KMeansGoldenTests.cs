@@ -1,5 +1,5 @@
 using DeepClustering.Clustering;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Clustering;
 
@@ -155,7 +155,7 @@ public sealed class KMeansGoldenTests
         public int[] Predict(DeepClustering.Data.DataMatrix data)
         {
             var labels = new int[data.Rows];
-            using var pass = new NearestCenterPass(1);
+            var pass = new NearestCenterPass(1);
             pass.Assign(data.Values, data.Rows, data.Columns, centers.Values, centers.Rows, labels, null);
             return labels;
         }

@@ -1,6 +1,7 @@
 using DeepClustering.Clustering;
 using DeepClustering.Data;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Distances;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Clustering;
 
@@ -50,7 +51,7 @@ public sealed class KMeansTests
         double expected = 0;
         for (int r = 0; r < data.Rows; r++)
         {
-            expected += SquaredDistance.Between(data.Row(r), model.Centers.Row(model.Labels[r]));
+            expected += SquaredEuclidean.Single(data.Row(r), model.Centers.Row(model.Labels[r]));
         }
 
         Assert.Equal(expected, model.Inertia, 1e-6 * expected);
@@ -70,7 +71,7 @@ public sealed class KMeansTests
             var row = distances.Row(r);
             for (int c = 0; c < 4; c++)
             {
-                double exact = Math.Sqrt(SquaredDistance.Between(data.Row(r), model.Centers.Row(c)));
+                double exact = Math.Sqrt(SquaredEuclidean.Single(data.Row(r), model.Centers.Row(c)));
                 Assert.Equal(exact, row[c], 1e-4 * (1 + exact));
             }
 

@@ -1,6 +1,6 @@
 using DeepClustering.Clustering;
 using DeepClustering.Data;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Clustering;
 

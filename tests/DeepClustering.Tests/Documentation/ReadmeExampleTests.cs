@@ -5,7 +5,7 @@ using DeepClustering.Metrics;
 using DeepClustering.Networks;
 using DeepClustering.Networks.Managed;
 using DeepClustering.Tensors.Backends.Cpu;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Training;
 
 namespace DeepClustering.Tests.Documentation;

@@ -1,6 +1,6 @@
 using DeepClustering.Embeddings.Affinities;
 using DeepClustering.Embeddings.Objectives;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Embeddings;
 

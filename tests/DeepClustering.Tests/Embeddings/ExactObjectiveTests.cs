@@ -1,5 +1,5 @@
 using DeepClustering.Embeddings.Objectives;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Embeddings;
 

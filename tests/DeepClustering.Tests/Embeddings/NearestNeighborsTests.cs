@@ -1,4 +1,5 @@
 using DeepClustering.Embeddings.Affinities;
+using DeepClustering.Numerics.Distances;
 
 namespace DeepClustering.Tests.Embeddings;
 
@@ -16,7 +17,7 @@ public class NearestNeighborsTests
         for (int i = 0; i < n; i++)
         {
             var expected = Enumerable.Range(0, n).Where(j => j != i)
-                .Select(j => (Distance: SquaredDistances.Between(data.Row(i), data.Row(j)), Index: j))
+                .Select(j => (Distance: SquaredEuclidean.Double(data.Row(i), data.Row(j)), Index: j))
                 .Order().Take(k).ToArray();
             Assert.Equal(expected.Select(e => e.Index), indices.AsSpan(i * k, k).ToArray());
             Assert.Equal(expected.Select(e => e.Distance), distances.AsSpan(i * k, k).ToArray());

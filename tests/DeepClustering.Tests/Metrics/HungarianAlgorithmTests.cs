@@ -1,5 +1,5 @@
 using DeepClustering.Metrics;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Metrics;
 

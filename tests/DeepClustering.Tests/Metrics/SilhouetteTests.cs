@@ -1,6 +1,6 @@
 using DeepClustering.Data;
 using DeepClustering.Metrics;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Metrics;
 

@@ -3,7 +3,7 @@ using DeepClustering.Networks.Managed;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN.Activations;
 using DeepClustering.Tensors.NN.Layers;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Networks;
 

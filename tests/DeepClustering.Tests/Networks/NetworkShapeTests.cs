@@ -2,7 +2,7 @@ using DeepClustering.Networks;
 using DeepClustering.Networks.Managed;
 using DeepClustering.Tensors;
 using DeepClustering.Tensors.Backends.Cpu;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Networks;
 

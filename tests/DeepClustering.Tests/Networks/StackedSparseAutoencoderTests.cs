@@ -6,7 +6,7 @@ using DeepClustering.Tensors.NN;
 using DeepClustering.Tensors.NN.Activations;
 using DeepClustering.Tensors.NN.Layers;
 using DeepClustering.Tensors.NN.Regularization;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Tensors.Tests.TestSupport;
 using DeepClustering.Training;
 

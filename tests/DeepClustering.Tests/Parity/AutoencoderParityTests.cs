@@ -6,7 +6,7 @@ using DeepClustering.Tensors.Backends;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN.Losses;
 using DeepClustering.Tensors.Optimizers;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Tensors.Tests.Parity;
 
 namespace DeepClustering.Tests.Parity;

@@ -5,7 +5,7 @@ using DeepClustering.Persistence;
 using DeepClustering.Tensors;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Tests.Data;
 
 namespace DeepClustering.Tests.Persistence;

@@ -6,7 +6,7 @@ using DeepClustering.Networks.Managed;
 using DeepClustering.Pipeline;
 using DeepClustering.Refiners.Dec;
 using DeepClustering.Refiners.EmbeddedKMeans;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Training;
 
 namespace DeepClustering.Tests.Pipeline;

@@ -2,7 +2,7 @@ using DeepClustering.Networks;
 using DeepClustering.Networks.Managed;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN.Losses;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Tests.Networks;
 using DeepClustering.Training;
 

@@ -5,7 +5,7 @@ using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN.Activations;
 using DeepClustering.Tensors.NN.Losses;
 using DeepClustering.Tensors.NN.Regularization;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Tests.Networks;
 using DeepClustering.Training;
 

@@ -1,3 +1,5 @@
+using DeepClustering.Numerics.LinearAlgebra;
+using DeepClustering.Numerics.Threading;
 using DeepClustering.Tensors.Backends.Cpu.Kernels;
 
 namespace DeepClustering.Tensors.Backends.Cpu;
@@ -195,7 +197,7 @@ public sealed partial class CpuBackend
                         UnfoldImages(n0, count, rows);
                         fixed (float* pr = rows, pw = _weight, po = outputRows)
                         {
-                            Gemm.Multiply(false, true, rowCount, outChannels, patch, 1f, pr, patch, pw, patch, 0f, po, outChannels);
+                            SingleGemm.Multiply(false, true, rowCount, outChannels, patch, 1f, pr, patch, pw, patch, 0f, po, outChannels);
                         }
 
                         ScatterOutputs(n0, count, outputRows);
@@ -205,7 +207,7 @@ public sealed partial class CpuBackend
                         GatherOutputs(n0, count, outputRows);
                         fixed (float* pr = rows, pw = _weight, po = outputRows)
                         {
-                            Gemm.Multiply(false, false, rowCount, patch, outChannels, 1f, po, outChannels, pw, patch, 0f, pr, patch);
+                            SingleGemm.Multiply(false, false, rowCount, patch, outChannels, 1f, po, outChannels, pw, patch, 0f, pr, patch);
                         }
 
                         FoldImages(n0, count, rows);
@@ -216,7 +218,7 @@ public sealed partial class CpuBackend
                         GatherOutputs(n0, count, outputRows);
                         fixed (float* pr = rows, pp = partial, po = outputRows)
                         {
-                            Gemm.Multiply(true, false, outChannels, patch, rowCount, 1f, po, outChannels, pr, patch, 1f, pp, patch);
+                            SingleGemm.Multiply(true, false, outChannels, patch, rowCount, 1f, po, outChannels, pr, patch, 1f, pp, patch);
                         }
 
                         break;

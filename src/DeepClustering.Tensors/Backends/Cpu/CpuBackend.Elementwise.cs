@@ -1,5 +1,7 @@
+using DeepClustering.Numerics.LinearAlgebra;
+using DeepClustering.Numerics.Threading;
 using DeepClustering.Tensors.Backends.Cpu.Kernels;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using static System.Numerics.Tensors.TensorPrimitives;
 
 namespace DeepClustering.Tensors.Backends.Cpu;

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using DeepClustering.Numerics.LinearAlgebra;
+using DeepClustering.Numerics.Threading;
 using DeepClustering.Tensors.Backends.Cpu.Kernels;
 
 namespace DeepClustering.Tensors.Backends.Cpu;
@@ -24,7 +26,7 @@ public sealed partial class CpuBackend : IComputeBackend
     {
         ArgumentNullException.ThrowIfNull(options);
         _pool = new WorkerPool(options.ResolveThreads());
-        string isa = Gemm.Uses512BitKernel ? "AVX-512" : Vector256.IsHardwareAccelerated ? "AVX2" : "portable";
+        string isa = SingleGemm.Uses512BitKernel ? "AVX-512" : Vector256.IsHardwareAccelerated ? "AVX2" : "portable";
         Name = $"CPU ({_pool.ThreadCount} threads, {isa})";
     }
 
@@ -65,7 +67,7 @@ public sealed partial class CpuBackend : IComputeBackend
         RequireCpu(c, nameof(c));
         fixed (float* pa = a.Data, pb = b.Data, pc = c.Data)
         {
-            Gemm.MultiplyParallel(_pool, transposeA, transposeB, m, n, k, alpha, pa, aColumns, pb, bColumns, beta, pc, cColumns);
+            SingleGemm.MultiplyParallel(_pool, transposeA, transposeB, m, n, k, alpha, pa, aColumns, pb, bColumns, beta, pc, cColumns);
         }
     }
 
@@ -74,41 +76,9 @@ public sealed partial class CpuBackend : IComputeBackend
     /// op(A) is m×k, op(B) is k×n, C is m×n, and each leading dimension is the row stride of the stored matrix.
     /// Runs on this backend's threads. For code that holds its data in arrays rather than tensors.
     /// </summary>
-    public unsafe void Sgemm(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
-        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(m);
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        ArgumentOutOfRangeException.ThrowIfNegative(k);
-        CheckStoredMatrix(a.Length, transposeA ? k : m, transposeA ? m : k, lda, nameof(a), nameof(lda));
-        CheckStoredMatrix(b.Length, transposeB ? n : k, transposeB ? k : n, ldb, nameof(b), nameof(ldb));
-        CheckStoredMatrix(c.Length, m, n, ldc, nameof(c), nameof(ldc));
-        if (m == 0 || n == 0)
-        {
-            return;
-        }
-
-        fixed (float* pa = a, pb = b, pc = c)
-        {
-            Kernels.Gemm.MultiplyParallel(_pool, transposeA, transposeB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
-        }
-    }
-
-    private static void CheckStoredMatrix(int length, int rows, int columns, int leadingDimension, string name, string leadingName)
-    {
-        if (leadingDimension < Math.Max(1, columns))
-        {
-            throw new ArgumentOutOfRangeException(leadingName, leadingDimension,
-                $"The leading dimension must be at least the stored matrix's {columns} columns.");
-        }
-
-        long needed = rows == 0 ? 0 : (long)(rows - 1) * leadingDimension + columns;
-        if (length < needed)
-        {
-            throw new ArgumentException(
-                $"A stored {rows}×{columns} matrix with leading dimension {leadingDimension} needs {needed} values, got {length}.", name);
-        }
-    }
+    public void Sgemm(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc) =>
+        MatrixProduct.Multiply(_pool, transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 
     /// <inheritdoc />
     public unsafe void LinearForward(Tensor x, Tensor weight, Tensor? bias, Tensor y)
@@ -132,7 +102,7 @@ public sealed partial class CpuBackend : IComputeBackend
 
         fixed (float* px = x.Data, pw = weight.Data, py = y.Data)
         {
-            Gemm.MultiplyParallel(_pool, false, true, batch, outFeatures, inFeatures, 1f, px, inFeatures, pw, inFeatures, beta, py, outFeatures);
+            SingleGemm.MultiplyParallel(_pool, false, true, batch, outFeatures, inFeatures, 1f, px, inFeatures, pw, inFeatures, beta, py, outFeatures);
         }
     }
 
@@ -150,7 +120,7 @@ public sealed partial class CpuBackend : IComputeBackend
                 TensorShape.Require(dx, [batch, inFeatures], nameof(dx));
                 fixed (float* pdx = dx.Data)
                 {
-                    Gemm.MultiplyParallel(_pool, false, false, batch, inFeatures, outFeatures, 1f, pdy, outFeatures, pw, inFeatures, 0f, pdx, inFeatures);
+                    SingleGemm.MultiplyParallel(_pool, false, false, batch, inFeatures, outFeatures, 1f, pdy, outFeatures, pw, inFeatures, 0f, pdx, inFeatures);
                 }
             }
 
@@ -159,7 +129,7 @@ public sealed partial class CpuBackend : IComputeBackend
                 TensorShape.Require(dWeight, [outFeatures, inFeatures], nameof(dWeight));
                 fixed (float* pdw = dWeight.Data)
                 {
-                    Gemm.MultiplyParallel(_pool, true, false, outFeatures, inFeatures, batch, 1f, pdy, outFeatures, px, inFeatures,
+                    SingleGemm.MultiplyParallel(_pool, true, false, outFeatures, inFeatures, batch, 1f, pdy, outFeatures, px, inFeatures,
                         accumulate ? 1f : 0f, pdw, inFeatures);
                 }
             }

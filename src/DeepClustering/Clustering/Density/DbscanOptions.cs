@@ -1,3 +1,5 @@
+using DeepClustering.Numerics.Threading;
+
 namespace DeepClustering.Clustering.Density;
 
 /// <summary>Options of <see cref="Dbscan"/>; the names map to scikit-learn's <c>DBSCAN(eps, min_samples, n_jobs)</c>.</summary>
@@ -50,5 +52,5 @@ public sealed class DbscanOptions
         }
     }
 
-    internal int ResolveThreads() => Threads == 0 ? Environment.ProcessorCount : Threads;
+    internal int ResolveThreads() => ThreadCount.Resolve(Threads, nameof(Threads));
 }

@@ -1,3 +1,5 @@
+using DeepClustering.Numerics.Threading;
+
 namespace DeepClustering.Clustering.Hierarchical;
 
 /// <summary>
@@ -66,5 +68,5 @@ public sealed class AgglomerativeClusteringOptions
         }
     }
 
-    internal int ResolveThreads() => Threads == 0 ? Environment.ProcessorCount : Threads;
+    internal int ResolveThreads() => ThreadCount.Resolve(Threads, nameof(Threads));
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using DeepClustering.Clustering.Spatial;
 using DeepClustering.Data;
+using DeepClustering.Numerics.Distances;
 
 namespace DeepClustering.Clustering.Hierarchical;
 
@@ -83,7 +84,7 @@ internal sealed class CondensedDistanceMatrix
     /// <summary>
     /// Fills rows [<paramref name="start"/>, <paramref name="end"/>) of the triangle, four rows i against one
     /// vector of rows j at a time: each difference in float32, the squares summed in double (so the values are
-    /// those of <see cref="SquaredEuclidean.DistanceVectorised"/>, up to the order of the sum).
+    /// those of <see cref="SquaredEuclidean.DoubleVectorised"/>, up to the order of the sum).
     /// </summary>
     private static void ComputeRows(DataMatrix data, float[] columns, int stride, int start, int end, float[] values)
     {

@@ -1,5 +1,6 @@
 using DeepClustering.Clustering.Spatial;
 using DeepClustering.Data;
+using DeepClustering.Numerics.Distances;
 
 namespace DeepClustering.Clustering.Hierarchical;
 
@@ -79,7 +80,7 @@ internal static class PrimSingleLinkage
         int position = start;
         for (int p = start; p < end; p++)
         {
-            double distance = SquaredEuclidean.DistanceVectorised(addedRow, data.Row(outside[p]));
+            double distance = SquaredEuclidean.DoubleVectorised(addedRow, data.Row(outside[p]));
             if (distance < toTree[p])
             {
                 toTree[p] = distance;

@@ -1,5 +1,5 @@
 using DeepClustering.Data;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Clustering;
 
@@ -45,7 +45,7 @@ public sealed class KMeans : IClusterer
             KMeansDataPreparation.MeanColumnVariance(x, rows, columns, threads));
 
         var random = new RandomGenerator(Options.Seed);
-        using var pass = new NearestCenterPass(threads);
+        var pass = new NearestCenterPass(threads);
         LloydResult? best = null;
         double bestInertia = double.PositiveInfinity;
         int runs = Options.ResolvedInitializationCount;

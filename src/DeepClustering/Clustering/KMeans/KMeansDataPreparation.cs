@@ -1,6 +1,7 @@
-using System.Numerics;
 using System.Numerics.Tensors;
+using System.Numerics;
 using System.Runtime.InteropServices;
+using DeepClustering.Numerics.Threading;
 
 namespace DeepClustering.Clustering;
 

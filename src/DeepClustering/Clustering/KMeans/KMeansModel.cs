@@ -1,11 +1,12 @@
 using System.Collections.ObjectModel;
 using System.Numerics.Tensors;
 using DeepClustering.Data;
+using DeepClustering.Numerics.Distances;
 
 namespace DeepClustering.Clustering;
 
 /// <summary>A fitted k-means model: the centres, the training rows' labels and the inertia.</summary>
-public sealed class KMeansModel : IClusteringModel
+public sealed class KMeansModel : IClusteringModel, IHasClusterCenters
 {
     private readonly float[] _centeredCenters;
     private readonly float[] _shift;
@@ -58,7 +59,7 @@ public sealed class KMeansModel : IClusteringModel
     {
         RequireColumns(data);
         var labels = new int[data.Rows];
-        using var pass = new NearestCenterPass(_threads);
+        var pass = new NearestCenterPass(_threads);
         pass.Assign(Shifted(data), data.Rows, Columns, _centeredCenters, ClusterCount, labels, null);
         return labels;
     }
@@ -71,9 +72,9 @@ public sealed class KMeansModel : IClusteringModel
     {
         RequireColumns(data);
         var x = Shifted(data);
-        using var pass = new NearestCenterPass(_threads);
+        var pass = new NearestCenterPass(_threads);
         var distances = pass.DotProducts(x, data.Rows, Columns, _centeredCenters, ClusterCount);
-        var centerNorms = NearestCenterPass.SquaredNorms(_centeredCenters, ClusterCount, Columns);
+        var centerNorms = SquaredEuclidean.RowNorms(_centeredCenters, ClusterCount, Columns);
         for (int r = 0; r < data.Rows; r++)
         {
             float rowNorm = TensorPrimitives.SumOfSquares(x.AsSpan(r * Columns, Columns));

@@ -1,5 +1,7 @@
-using DeepClustering.Tensors.Backends.Cpu;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Distances;
+using DeepClustering.Numerics.LinearAlgebra;
+using DeepClustering.Numerics.Randomness;
+using DeepClustering.Numerics.Threading;
 
 namespace DeepClustering.Clustering;
 
@@ -21,11 +23,10 @@ internal static class KMeansPlusPlusSeeding
     /// </summary>
     public static int[] ChooseRows(float[] x, int rows, int columns, int clusters, int localTrials, RandomGenerator random, int threads)
     {
-        var rowNorms = NearestCenterPass.SquaredNorms(x, rows, columns);
+        var rowNorms = SquaredEuclidean.RowNorms(x, rows, columns);
         var chosen = new int[clusters];
         chosen[0] = random.NextInt(rows);
-        using var gemm = new CpuBackend(new CpuBackendOptions { Threads = 1 });
-        var (closest, potential) = CandidateDistances(gemm, x, rows, columns, rowNorms, [chosen[0]], null, threads)[0];
+        var (closest, potential) = CandidateDistances(x, rows, columns, rowNorms, [chosen[0]], null, threads)[0];
         var cumulative = new double[rows];
         var candidates = new int[localTrials];
         for (int c = 1; c < clusters; c++)
@@ -36,7 +37,7 @@ internal static class KMeansPlusPlusSeeding
                 candidates[t] = SearchSorted(cumulative, random.NextDouble() * potential);
             }
 
-            var trials = CandidateDistances(gemm, x, rows, columns, rowNorms, candidates, closest, threads);
+            var trials = CandidateDistances(x, rows, columns, rowNorms, candidates, closest, threads);
             int best = 0;
             for (int t = 1; t < localTrials; t++)
             {
@@ -91,7 +92,7 @@ internal static class KMeansPlusPlusSeeding
     /// For each candidate row, the squared distance of every row to its nearest centre once the candidate is
     /// added (the minimum with <paramref name="closest"/>, when given) and the sum of those distances.
     /// </summary>
-    private static (double[] Closest, double Potential)[] CandidateDistances(CpuBackend gemm, float[] x, int rows, int columns,
+    private static (double[] Closest, double Potential)[] CandidateDistances(float[] x, int rows, int columns,
         float[] rowNorms, int[] candidates, double[]? closest, int threads)
     {
         int trials = candidates.Length;
@@ -118,7 +119,7 @@ internal static class KMeansPlusPlusSeeding
             for (int start = RowParts.Start(rows, parts, part); start < end; start += RowParts.ChunkRows)
             {
                 int count = Math.Min(RowParts.ChunkRows, end - start);
-                gemm.Sgemm(false, true, trials, count, columns, 1f, centers, columns,
+                MatrixProduct.Multiply(null, false, true, trials, count, columns, 1f, centers, columns,
                     x.AsSpan(start * columns, count * columns), columns, 0f, dots, count);
                 for (int t = 0; t < trials; t++)
                 {

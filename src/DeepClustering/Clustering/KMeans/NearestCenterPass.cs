@@ -1,18 +1,19 @@
 using System.Numerics.Tensors;
-using DeepClustering.Tensors.Backends.Cpu;
+using DeepClustering.Numerics.Distances;
+using DeepClustering.Numerics.LinearAlgebra;
+using DeepClustering.Numerics.Threading;
 
 namespace DeepClustering.Clustering;
 
 /// <summary>
 /// The assignment step of k-means: the nearest centre of every row. Rows go in chunks of
-/// <see cref="RowParts.ChunkRows"/>; for each chunk one single-threaded <see cref="CpuBackend.Sgemm"/> writes
+/// <see cref="RowParts.ChunkRows"/>; for each chunk one single-threaded <see cref="MatrixProduct.Multiply"/> writes
 /// <c>‖c‖² − 2·c·x</c> for every centre c and row x (‖x‖² does not change which centre is nearest), and while the
 /// chunk is still in cache its rows are added to their new cluster's sum. Parts of the rows run in parallel,
 /// each with its own sums.
 /// </summary>
-internal sealed class NearestCenterPass : IDisposable
+internal sealed class NearestCenterPass
 {
-    private readonly CpuBackend _gemm = new(new CpuBackendOptions { Threads = 1 });
     private readonly int _threads;
 
     public NearestCenterPass(int threads)
@@ -31,7 +32,7 @@ internal sealed class NearestCenterPass : IDisposable
     public long Assign(float[] x, int rows, int columns, float[] centers, int clusters, int[] labels, ClusterSums? sums,
         float[]? centerNorms = null)
     {
-        centerNorms ??= SquaredNorms(centers, clusters, columns);
+        centerNorms ??= SquaredEuclidean.RowNorms(centers, clusters, columns);
         int parts = sums?.Parts ?? RowParts.Count(rows);
         var changed = new long[parts];
         RowParts.Run(parts, _threads, part =>
@@ -100,20 +101,6 @@ internal sealed class NearestCenterPass : IDisposable
         return products;
     }
 
-    public void Dispose() => _gemm.Dispose();
-
-    /// <summary>‖r‖² of each of the <paramref name="rows"/> rows of <paramref name="matrix"/>.</summary>
-    internal static float[] SquaredNorms(float[] matrix, int rows, int columns)
-    {
-        var norms = new float[rows];
-        for (int r = 0; r < rows; r++)
-        {
-            norms[r] = TensorPrimitives.SumOfSquares(matrix.AsSpan(r * columns, columns));
-        }
-
-        return norms;
-    }
-
     /// <summary>
     /// scores[c, j] = ‖c‖² − 2·c·x_(start+j) for the <paramref name="count"/> rows from <paramref name="start"/>,
     /// stored clusters × count: one product with the centres as the left operand, whose few rows waste less of
@@ -126,7 +113,7 @@ internal sealed class NearestCenterPass : IDisposable
             scores.AsSpan(c * count, count).Fill(centerNorms[c]);
         }
 
-        _gemm.Sgemm(false, true, clusters, count, columns, -2f, centers, columns,
+        MatrixProduct.Multiply(null, false, true, clusters, count, columns, -2f, centers, columns,
             x.AsSpan(start * columns, count * columns), columns, 1f, scores, count);
     }
 }

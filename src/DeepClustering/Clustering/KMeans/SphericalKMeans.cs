@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 using DeepClustering.Data;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Clustering;
 
@@ -41,7 +41,7 @@ public sealed class SphericalKMeans : IClusterer
             KMeansDataPreparation.MeanColumnVariance(x, rows, columns, threads));
 
         var random = new RandomGenerator(options.Seed);
-        using var pass = new NearestCenterPass(threads);
+        var pass = new NearestCenterPass(threads);
         LloydResult? best = null;
         double bestObjective = double.NegativeInfinity;
         for (int run = 0; run < options.ResolvedInitializationCount; run++)

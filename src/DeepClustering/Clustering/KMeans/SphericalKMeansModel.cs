@@ -4,7 +4,7 @@ using DeepClustering.Data;
 namespace DeepClustering.Clustering;
 
 /// <summary>A fitted spherical k-means model: unit-norm centres, the training rows' labels and the objective.</summary>
-public sealed class SphericalKMeansModel : IClusteringModel
+public sealed class SphericalKMeansModel : IClusteringModel, IHasClusterCenters
 {
     private readonly float[] _centers;
     private readonly int _threads;
@@ -47,7 +47,7 @@ public sealed class SphericalKMeansModel : IClusteringModel
     {
         RequireColumns(data);
         var labels = new int[data.Rows];
-        using var pass = new NearestCenterPass(_threads);
+        var pass = new NearestCenterPass(_threads);
         pass.Assign(data.Values, data.Rows, Columns, _centers, ClusterCount, labels, null, new float[ClusterCount]);
         return labels;
     }
@@ -57,7 +57,7 @@ public sealed class SphericalKMeansModel : IClusteringModel
     {
         RequireColumns(data);
         var unit = SphericalKMeans.UnitRows(data.Values, Columns, nameof(data), allowZero: true);
-        using var pass = new NearestCenterPass(_threads);
+        var pass = new NearestCenterPass(_threads);
         return new DataMatrix(pass.DotProducts(unit, data.Rows, Columns, _centers, ClusterCount), data.Rows, ClusterCount);
     }
 

@@ -1,3 +1,5 @@
+using DeepClustering.Numerics.Threading;
+
 namespace DeepClustering.Clustering;
 
 /// <summary>

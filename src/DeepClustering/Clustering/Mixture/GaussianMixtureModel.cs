@@ -7,7 +7,7 @@ namespace DeepClustering.Clustering;
 /// A fitted Gaussian mixture: weights, means and covariances, the training rows' labels, the mean log-likelihood
 /// and the information criteria.
 /// </summary>
-public sealed class GaussianMixtureModel : IClusteringModel, IHasInformationCriteria
+public sealed class GaussianMixtureModel : IClusteringModel, IHasInformationCriteria, IHasClusterCenters
 {
     private readonly GaussianParameters _parameters;
     private readonly int _threads;
@@ -33,6 +33,10 @@ public sealed class GaussianMixtureModel : IClusteringModel, IHasInformationCrit
 
     /// <inheritdoc />
     public int ClusterCount => _parameters.Components;
+
+    /// <summary>The component means as a ClusterCount × features matrix, rounded to float32.</summary>
+    DataMatrix IHasClusterCenters.Centers =>
+        new(Array.ConvertAll(_parameters.Means, v => (float)v), _parameters.Components, _parameters.Columns);
 
     /// <summary>Features per row, as in the training data.</summary>
     public int Columns => _parameters.Columns;

@@ -1,3 +1,5 @@
+using DeepClustering.Numerics.Distances;
+
 namespace DeepClustering.Clustering.Spatial;
 
 /// <summary>
@@ -296,7 +298,7 @@ internal sealed class KdTree
     }
 
     private double PointDistance(int position, ReadOnlySpan<float> query) =>
-        SquaredEuclidean.Distance(_points.AsSpan(position * Dimensions, Dimensions), query);
+        SquaredEuclidean.Double(_points.AsSpan(position * Dimensions, Dimensions), query);
 
     /// <summary>The smallest and largest squared distance from <paramref name="query"/> to the node's box.</summary>
     private void BoxDistances(int node, ReadOnlySpan<float> query, out double nearest, out double farthest)

@@ -1,5 +1,7 @@
 using DeepClustering.Data;
-using DeepClustering.Tensors.Backends.Cpu;
+using DeepClustering.Numerics.Distances;
+using DeepClustering.Numerics.LinearAlgebra;
+using DeepClustering.Numerics.Threading;
 
 namespace DeepClustering.Embeddings.Affinities;
 
@@ -48,12 +50,12 @@ internal static class NearestNeighbors
         var distances = new double[(long)n * k];
         int blockRows = Math.Clamp(BlockValues / n, 1, Math.Min(BlockRows, n));
         var products = new float[(long)blockRows * n];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ScatterMatrix.ResolveThreads(threads), CancellationToken = cancellationToken };
-        using var backend = new CpuBackend(new CpuBackendOptions { Threads = threads });
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ThreadCount.Resolve(threads), CancellationToken = cancellationToken };
+        using var pool = MatrixProduct.Pool(threads);
         for (int start = 0; start < n; start += blockRows)
         {
             int rows = Math.Min(blockRows, n - start);
-            backend.Sgemm(false, true, rows, n, d, 1f, data.Values.AsSpan(start * d, rows * d), d, data.Values, d, 0f, products, n);
+            MatrixProduct.Multiply(pool, false, true, rows, n, d, 1f, data.Values.AsSpan(start * d, rows * d), d, data.Values, d, 0f, products, n);
             Parallel.For(0, rows, parallel,
                 () => (Heap: new CandidateHeap(candidates), Exact: new (double, int)[candidates]),
                 (r, _, buffers) =>
@@ -76,7 +78,7 @@ internal static class NearestNeighbors
                     for (int c = 0; c < candidates; c++)
                     {
                         int j = heap.IndexAt(c);
-                        exact[c] = (SquaredDistances.Between(data.Row(i), data.Row(j)), j);
+                        exact[c] = (SquaredEuclidean.Double(data.Row(i), data.Row(j)), j);
                     }
 
                     Array.Sort(exact, 0, candidates);

@@ -1,5 +1,6 @@
 using DeepClustering.Data;
 using DeepClustering.Embeddings.Affinities;
+using DeepClustering.Numerics.Distances;
 
 namespace DeepClustering.Embeddings.Objectives;
 
@@ -44,7 +45,7 @@ internal sealed class ExactObjective : ITsneObjective
     public static double[] Affinities(DataMatrix data, double perplexity, ParallelOptions parallel)
     {
         int n = data.Rows;
-        double[] distances = SquaredDistances.Pairwise(data, parallel);
+        double[] distances = SquaredEuclidean.Pairwise(data.Values, data.Rows, data.Columns, parallel);
         var conditional = new double[(long)n * n];
         Parallel.For(0, n, parallel, () => (Distances: new double[n - 1], Probabilities: new double[n - 1]), (i, _, buffers) =>
         {

@@ -3,7 +3,7 @@ using DeepClustering.Tensors.NN;
 using DeepClustering.Tensors.NN.Activations;
 using DeepClustering.Tensors.NN.Convolution;
 using DeepClustering.Tensors.NN.Layers;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Networks.Managed;
 

@@ -1,6 +1,6 @@
 using DeepClustering.Tensors.Backends;
 using DeepClustering.Tensors.Backends.Cpu;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Networks.Managed;
 

@@ -1,5 +1,5 @@
 using DeepClustering.Networks;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Training;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
 using DeepClustering.Data;
 using DeepClustering.Networks;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Training;
 using Microsoft.Extensions.Logging;
 
@@ -119,7 +119,7 @@ public sealed class EmbeddedKMeansRefiner : IClusterRefiner
                 int initializations = KMeansInitializationSchedule.Next(previousKMeansIterations,
                     Options.KMeansInitializationCount, Options.KMeansInitializationsPerIteration);
                 var all = Embeddings(trainer, samples, dimension);
-                var kmeans = DekmReclustering.Create(context.Clusterer, clusterCount, initializations, unchecked((long)random.NextUInt64()))
+                var kmeans = DekmReclustering.Create(Options.Reclustering, clusterCount, initializations, unchecked((long)random.NextUInt64()))
                     .Fit(all, cancellationToken);
                 previousKMeansIterations = kmeans.Iterations;
                 var labels = kmeans.Labels.ToArray();

@@ -1,3 +1,5 @@
+using DeepClustering.Clustering;
+
 namespace DeepClustering.Refiners.EmbeddedKMeans;
 
 /// <summary>
@@ -72,6 +74,15 @@ public sealed class EmbeddedKMeansRefinerOptions
 
     /// <summary>Initialisations of each later re-clustering per Lloyd iteration of the previous one (at least one initialisation).</summary>
     public int KMeansInitializationsPerIteration { get; init; } = Defaults.KMeansInitializationsPerIteration;
+
+    /// <summary>
+    /// The k-means that every refresh runs: its seeding, iteration cap, tolerance, k-means++ trials and threads.
+    /// Its cluster count, initialisations and seed are the refiner's own (the centres' count, the schedule above, and
+    /// a stream of the pipeline's seed), and given initial centres are never reused. Null: scikit-learn's defaults,
+    /// DEKM.py's <c>KMeans(n_clusters, n_init)</c>. Set it to the initial k-means' options to refresh with the same
+    /// k-means that started the refinement.
+    /// </summary>
+    public KMeansOptions? Reclustering { get; init; }
 
     /// <summary>Checks every option; throws <see cref="ArgumentOutOfRangeException"/> naming the bad one.</summary>
     public void Validate()

@@ -1,6 +1,8 @@
-using DeepClustering.Tensors.Backends.Cpu;
+using DeepClustering.Numerics.LinearAlgebra;
+using DeepClustering.Numerics.Randomness;
+using DeepClustering.Numerics.Threading;
 using DeepClustering.Tensors.Backends.Cpu.Kernels;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Tensors.Backends.Cpu;
 
 namespace DeepClustering.Tensors.Tests.Backends.Cpu;
 
@@ -102,8 +104,8 @@ public sealed unsafe class GemmTests : IDisposable
         var parallel = problem.C.ToArray();
         fixed (float* pa = problem.A, pb = problem.B, ps = serial, pp = parallel)
         {
-            Gemm.Multiply(transposeA, transposeB, m, n, k, problem.Alpha, pa, problem.Lda, pb, problem.Ldb, problem.Beta, ps, n);
-            Gemm.MultiplyParallel(_pool, transposeA, transposeB, m, n, k, problem.Alpha, pa, problem.Lda, pb, problem.Ldb, problem.Beta, pp, n);
+            SingleGemm.Multiply(transposeA, transposeB, m, n, k, problem.Alpha, pa, problem.Lda, pb, problem.Ldb, problem.Beta, ps, n);
+            SingleGemm.MultiplyParallel(_pool, transposeA, transposeB, m, n, k, problem.Alpha, pa, problem.Lda, pb, problem.Ldb, problem.Beta, pp, n);
         }
 
         problem.AssertClose(serial);
@@ -159,7 +161,7 @@ public sealed unsafe class GemmTests : IDisposable
                 var c = Embed(problem.C, M, N, N + Pad, 1234f);
                 fixed (float* pa = a, pb = b, pc = c)
                 {
-                    Gemm.Multiply(transposeA, transposeB, M, N, K, problem.Alpha, pa, aColumns + Pad, pb, bColumns + Pad, problem.Beta, pc, N + Pad);
+                    SingleGemm.Multiply(transposeA, transposeB, M, N, K, problem.Alpha, pa, aColumns + Pad, pb, bColumns + Pad, problem.Beta, pc, N + Pad);
                 }
 
                 var inside = new float[M * N];
@@ -182,7 +184,7 @@ public sealed unsafe class GemmTests : IDisposable
     public void One_and_two_threads_give_bit_identical_results(int m, int n, int k, bool transposeA, bool transposeB)
     {
         // Large enough (m·n·k ≥ 2¹⁷) that two threads really split the work.
-        Assert.True((long)m * n * k >= Gemm.ParallelThreshold);
+        Assert.True((long)m * n * k >= SingleGemm.ParallelThreshold);
         var problem = new Problem(m, n, k, transposeA, transposeB, 0.75f, 0.5f, seed: 9);
         using var oneThread = new CpuBackend(new CpuBackendOptions { Threads = 1 });
         float[] Run(CpuBackend backend)
@@ -200,8 +202,8 @@ public sealed unsafe class GemmTests : IDisposable
         var parallel = problem.C.ToArray();
         fixed (float* pa = problem.A, pb = problem.B, ps = serial, pp = parallel)
         {
-            Gemm.Multiply(transposeA, transposeB, m, n, k, problem.Alpha, pa, problem.Lda, pb, problem.Ldb, problem.Beta, ps, n);
-            Gemm.MultiplyParallel(_pool, transposeA, transposeB, m, n, k, problem.Alpha, pa, problem.Lda, pb, problem.Ldb, problem.Beta, pp, n);
+            SingleGemm.Multiply(transposeA, transposeB, m, n, k, problem.Alpha, pa, problem.Lda, pb, problem.Ldb, problem.Beta, ps, n);
+            SingleGemm.MultiplyParallel(_pool, transposeA, transposeB, m, n, k, problem.Alpha, pa, problem.Lda, pb, problem.Ldb, problem.Beta, pp, n);
         }
 
         problem.AssertClose(single);
@@ -216,10 +218,10 @@ public sealed unsafe class GemmTests : IDisposable
     public void Both_micro_kernels_compute_their_tile(bool accumulate)
     {
         // Both kernels run here whatever the machine: the one Gemm does not pick is checked directly.
-        CheckKernel(GemmMicroKernels.Rows512, GemmMicroKernels.Columns512, accumulate,
-            (kc, a, b, c, ldc, acc) => GemmMicroKernels.Kernel8x32(kc, a, b, c, ldc, acc));
-        CheckKernel(GemmMicroKernels.Rows256, GemmMicroKernels.Columns256, accumulate,
-            (kc, a, b, c, ldc, acc) => GemmMicroKernels.Kernel6x16(kc, a, b, c, ldc, acc));
+        CheckKernel(SingleGemmMicroKernels.Rows512, SingleGemmMicroKernels.Columns512, accumulate,
+            (kc, a, b, c, ldc, acc) => SingleGemmMicroKernels.Kernel8x32(kc, a, b, c, ldc, acc));
+        CheckKernel(SingleGemmMicroKernels.Rows256, SingleGemmMicroKernels.Columns256, accumulate,
+            (kc, a, b, c, ldc, acc) => SingleGemmMicroKernels.Kernel6x16(kc, a, b, c, ldc, acc));
     }
 
     [Theory]
@@ -232,7 +234,7 @@ public sealed unsafe class GemmTests : IDisposable
         float* none = stackalloc float[1];
         fixed (float* pc = c)
         {
-            Gemm.Multiply(false, false, 2, 3, 0, 1f, none, 1, none, 3, beta, pc, 3);
+            SingleGemm.Multiply(false, false, 2, 3, 0, 1f, none, 1, none, 3, beta, pc, 3);
         }
 
         Assert.Equal(new[] { 1f, -2f, 3f, 4f, 5f, 6f }.Select(v => beta * v), c);

@@ -1,7 +1,7 @@
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN;
 using DeepClustering.Tensors.NN.Activations;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Tensors.Tests.TestSupport;
 
 namespace DeepClustering.Tensors.Tests.NN.Activations;

@@ -1,6 +1,6 @@
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN.Initialization;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tensors.Tests.NN.Initialization;
 

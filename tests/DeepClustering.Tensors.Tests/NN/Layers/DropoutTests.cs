@@ -1,6 +1,6 @@
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN.Layers;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Tensors.Tests.TestSupport;
 
 namespace DeepClustering.Tensors.Tests.NN.Layers;

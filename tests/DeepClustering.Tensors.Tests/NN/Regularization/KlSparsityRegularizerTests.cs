@@ -3,7 +3,7 @@ using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN.Activations;
 using DeepClustering.Tensors.NN.Layers;
 using DeepClustering.Tensors.NN.Regularization;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Tensors.Tests.TestSupport;
 
 namespace DeepClustering.Tensors.Tests.NN.Regularization;

@@ -1,7 +1,8 @@
 using DeepClustering.Clustering.Hierarchical;
 using DeepClustering.Clustering.Spatial;
 using DeepClustering.Data;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Distances;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Clustering.Hierarchical;
 
@@ -23,7 +24,7 @@ public sealed class PrimSingleLinkageTests
         {
             for (int j = i + 1; j < rows; j++)
             {
-                pairs.Add((SquaredEuclidean.Distance(data.Row(i), data.Row(j)), i, j));
+                pairs.Add((SquaredEuclidean.Double(data.Row(i), data.Row(j)), i, j));
             }
         }
 

@@ -1,5 +1,6 @@
 using DeepClustering.Clustering.Spatial;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Distances;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Clustering.Spatial;
 
@@ -34,7 +35,7 @@ public sealed class KdTreeTests
                 : Enumerable.Range(0, columns).Select(_ => (float)random.NextUniform(-6, 6)).ToArray();
             double radiusSquared = Math.Pow(new[] { 0.01, 0.3, 1, 3, 100 }[q % 5], 2);
             var expected = Enumerable.Range(0, rows)
-                .Where(i => SquaredEuclidean.Distance(values.AsSpan(i * columns, columns), query) <= radiusSquared)
+                .Where(i => SquaredEuclidean.Double(values.AsSpan(i * columns, columns), query) <= radiusSquared)
                 .ToArray();
 
             Assert.Equal(expected.Length, tree.CountWithin(query, radiusSquared));
@@ -56,7 +57,7 @@ public sealed class KdTreeTests
             var query = Enumerable.Range(0, columns).Select(_ => (float)random.NextUniform(-6, 6)).ToArray();
             double limit = q % 3 == 0 ? 0.5 : double.PositiveInfinity;
             var distances = Enumerable.Range(0, rows)
-                .Select(i => SquaredEuclidean.Distance(values.AsSpan(i * columns, columns), query)).ToArray();
+                .Select(i => SquaredEuclidean.Double(values.AsSpan(i * columns, columns), query)).ToArray();
             double best = distances.Min();
             int expected = best <= limit ? Array.IndexOf(distances, best) : -1;
 
@@ -80,7 +81,7 @@ public sealed class KdTreeTests
             float[] query = values.AsSpan((q * 13 % rows) * columns, columns).ToArray();
             double radiusSquared = Math.Pow(new[] { 0.3, 1, 3, 100 }[q % 4], 2);
             var expected = Enumerable.Range(0, rows)
-                .Where(i => !visited[i] && SquaredEuclidean.Distance(values.AsSpan(i * columns, columns), query) <= radiusSquared)
+                .Where(i => !visited[i] && SquaredEuclidean.Double(values.AsSpan(i * columns, columns), query) <= radiusSquared)
                 .ToArray();
 
             found.Clear();
@@ -179,21 +180,6 @@ public sealed class KdTreeTests
     {
         var tree = new KdTree([1, 2, 3, 4], 2, 2);
         Assert.Equal("query", Assert.Throws<ArgumentException>(() => tree.CountWithin([1, 2, 3], 1)).ParamName);
-    }
-
-    [Fact]
-    public void The_vectorised_distance_agrees_with_the_double_one()
-    {
-        var random = new RandomGenerator(11);
-        foreach (int length in new[] { 1, 5, 16, 17, 33, 784 })
-        {
-            var a = Enumerable.Range(0, length).Select(_ => (float)random.NextGaussian()).ToArray();
-            var b = Enumerable.Range(0, length).Select(_ => (float)random.NextGaussian()).ToArray();
-            double exact = SquaredEuclidean.Distance(a, b);
-            Assert.Equal(exact, SquaredEuclidean.DistanceVectorised(a, b), exact * 1e-6);
-        }
-
-        Assert.Equal(25.0, SquaredEuclidean.Distance([0f, 0f], [3f, 4f]));
     }
 
     /// <summary>Gaussian clusters in [−5, 5]ⁿ, rounded to a coarse grid so that many coordinates repeat.</summary>

@@ -7,7 +7,7 @@ using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN;
 using DeepClustering.Tensors.NN.Activations;
 using DeepClustering.Tensors.NN.Losses;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Tests.Refiners.Dec;
 using DeepClustering.Training;
 

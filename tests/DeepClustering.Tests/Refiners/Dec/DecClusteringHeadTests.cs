@@ -2,7 +2,7 @@ using DeepClustering.Refiners.Dec;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN;
 using DeepClustering.Tensors.Optimizers;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Training;
 
 namespace DeepClustering.Tests.Refiners.Dec;

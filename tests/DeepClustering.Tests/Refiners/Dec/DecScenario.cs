@@ -8,7 +8,7 @@ using DeepClustering.Refiners;
 using DeepClustering.Tensors;
 using DeepClustering.Tensors.Backends;
 using DeepClustering.Tensors.NN.Losses;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Training;
 
 namespace DeepClustering.Tests.Refiners.Dec;

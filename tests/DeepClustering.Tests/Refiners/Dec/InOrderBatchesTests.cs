@@ -1,5 +1,5 @@
 using DeepClustering.Refiners.Dec;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Refiners.Dec;
 

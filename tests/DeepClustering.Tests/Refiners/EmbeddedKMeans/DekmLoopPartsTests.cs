@@ -3,7 +3,7 @@ using DeepClustering.Data;
 using DeepClustering.Refiners.EmbeddedKMeans;
 using DeepClustering.Tensors;
 using DeepClustering.Tensors.Backends.Cpu;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Refiners.EmbeddedKMeans;
 
@@ -97,13 +97,13 @@ public sealed class DekmLoopPartsTests
     }
 
     [Fact]
-    public void Re_clustering_keeps_the_initial_k_means_settings_but_not_its_centres_count_or_seed()
+    public void Re_clustering_keeps_the_given_k_means_settings_but_not_its_centres_count_or_seed()
     {
-        var template = new KMeans(new KMeansOptions
+        var template = new KMeansOptions
         {
             ClusterCount = 2, Initialization = KMeansInitialization.Random, InitialCenters = HandCase.Centres, MaxIterations = 17,
             Tolerance = 1e-3, LocalTrialCount = 5, Seed = 1, Threads = 1,
-        });
+        };
 
         var options = DekmReclustering.Create(template, 2, 9, seed: 42).Options;
 
@@ -114,9 +114,9 @@ public sealed class DekmLoopPartsTests
     }
 
     [Fact]
-    public void Re_clustering_after_another_clusterer_is_k_means_with_scikit_learn_defaults()
+    public void Re_clustering_without_settings_is_k_means_with_scikit_learn_defaults()
     {
-        var options = DekmReclustering.Create(new GaussianMixture(), 3, 100, seed: 7).Options;
+        var options = DekmReclustering.Create(null, 3, 100, seed: 7).Options;
 
         var defaults = new KMeansOptions();
         Assert.Equal((3, defaults.Initialization, 100, defaults.MaxIterations, defaults.Tolerance, 7L),

@@ -1,7 +1,7 @@
 using DeepClustering.Refiners.EmbeddedKMeans;
 using DeepClustering.Tensors;
 using DeepClustering.Tensors.Backends.Cpu;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Refiners.EmbeddedKMeans;
 

@@ -6,7 +6,7 @@ using DeepClustering.Pipeline;
 using DeepClustering.Refiners;
 using DeepClustering.Tensors;
 using DeepClustering.Tensors.Backends;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Training;
 
 namespace DeepClustering.Tests.Refiners.EmbeddedKMeans;

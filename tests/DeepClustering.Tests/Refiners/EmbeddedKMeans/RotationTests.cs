@@ -1,6 +1,6 @@
 using DeepClustering.Data;
 using DeepClustering.Refiners.EmbeddedKMeans;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
 namespace DeepClustering.Tests.Refiners.EmbeddedKMeans;
 

@@ -1,5 +1,5 @@
 using DeepClustering.Refiners.EmbeddedKMeans;
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace DeepClustering.Tests.Refiners.EmbeddedKMeans;

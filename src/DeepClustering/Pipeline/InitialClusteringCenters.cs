@@ -4,10 +4,11 @@ using DeepClustering.Data;
 namespace DeepClustering.Pipeline;
 
 /// <summary>The centres of an initial clustering, in the embedding, whatever clusterer made it.</summary>
-internal static class InitialCenters
+internal static class InitialClusteringCenters
 {
     /// <summary>
-    /// The fitted centres of k-means and spherical k-means, the means of a Gaussian mixture, and otherwise the
+    /// The fitted centres of a model that has them (<see cref="IHasClusterCenters"/>: k-means, spherical k-means, the
+    /// means of a Gaussian mixture), and otherwise the
     /// centroid of each cluster's rows (noise, −1, is left out of the centroids and then joins its nearest centre;
     /// an empty cluster id is refused).
     /// </summary>
@@ -16,14 +17,16 @@ internal static class InitialCenters
         var labels = model.Labels.ToArray();
         int k = model.ClusterCount;
         int d = embeddings.Columns;
-        switch (model)
+        if (model is IHasClusterCenters centred)
         {
-            case KMeansModel kMeans:
-                return (kMeans.Centers.Values.ToArray(), labels);
-            case SphericalKMeansModel spherical:
-                return (spherical.Centers.Values.ToArray(), labels);
-            case GaussianMixtureModel mixture:
-                return (mixture.Means.SelectMany(m => m.Select(v => (float)v)).ToArray(), labels);
+            var fitted = centred.Centers;
+            if (fitted.Rows != k || fitted.Columns != d)
+            {
+                throw new InvalidOperationException(
+                    $"The clusterer reported {fitted.Rows} × {fitted.Columns} centres for {k} clusters of {d}-dimensional embeddings.");
+            }
+
+            return (fitted.Values.ToArray(), labels);
         }
 
         var sums = new double[k * d];

@@ -1,14 +1,14 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace DeepClustering.Tensors.Backends.Cpu.Kernels;
+namespace DeepClustering.Numerics.LinearAlgebra;
 
 /// <summary>
 /// Register-blocked inner kernels of the GEMM: each computes one MR×NR tile of C from a packed MR-row sliver
 /// of A (MR values per k) and a packed NR-column panel of B (NR values per k), keeping the whole tile in
 /// vector registers across the k loop.
 /// </summary>
-internal static unsafe class GemmMicroKernels
+internal static unsafe class SingleGemmMicroKernels
 {
     /// <summary>Tile rows of the 512-bit kernel.</summary>
     public const int Rows512 = 8;

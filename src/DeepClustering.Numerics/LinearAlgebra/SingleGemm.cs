@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using DeepClustering.Numerics.Threading;
 
-namespace DeepClustering.Tensors.Backends.Cpu.Kernels;
+namespace DeepClustering.Numerics.LinearAlgebra;
 
 /// <summary>
 /// Single-precision general matrix multiply, <c>C = alpha·op(A)·op(B) + beta·C</c>, row-major, in the style
@@ -9,7 +10,7 @@ namespace DeepClustering.Tensors.Backends.Cpu.Kernels;
 /// k-by-NR panels, A into MR-by-k slivers, both cache-blocked, and a register-blocked micro-kernel computes
 /// each MR×NR tile of C. <see cref="MultiplyParallel"/> splits C between the threads of a <see cref="WorkerPool"/>.
 /// </summary>
-internal static unsafe class Gemm
+internal static unsafe class SingleGemm
 {
     /// <summary>Depth of a packed block; a 32-wide B panel of this depth is 32 KiB, the size of a Zen 4 / Skylake L1.</summary>
     internal const int BlockDepth = 256;
@@ -30,9 +31,9 @@ internal static unsafe class Gemm
     /// <summary>Whether the 512-bit kernel is used (otherwise the 256-bit one).</summary>
     public static bool Uses512BitKernel { get; } = Vector512.IsHardwareAccelerated;
 
-    private static int KernelRows => Uses512BitKernel ? GemmMicroKernels.Rows512 : GemmMicroKernels.Rows256;
+    private static int KernelRows => Uses512BitKernel ? SingleGemmMicroKernels.Rows512 : SingleGemmMicroKernels.Rows256;
 
-    private static int KernelColumns => Uses512BitKernel ? GemmMicroKernels.Columns512 : GemmMicroKernels.Columns256;
+    private static int KernelColumns => Uses512BitKernel ? SingleGemmMicroKernels.Columns512 : SingleGemmMicroKernels.Columns256;
 
     /// <summary>Runs the product on the pool's threads, splitting C into row or column strips.</summary>
     public static void MultiplyParallel(WorkerPool pool, bool transA, bool transB, int m, int n, int k, float alpha,
@@ -90,7 +91,7 @@ internal static unsafe class Gemm
         int packBSize = BlockColumns * BlockDepth;
         float* packA = AlignedBuffer(ref t_packA, packASize);
         float* packB = AlignedBuffer(ref t_packB, packBSize);
-        float* tile = stackalloc float[GemmMicroKernels.Rows512 * GemmMicroKernels.Columns512];
+        float* tile = stackalloc float[SingleGemmMicroKernels.Rows512 * SingleGemmMicroKernels.Columns512];
 
         for (int jc = 0; jc < n; jc += BlockColumns)
         {
@@ -134,11 +135,11 @@ internal static unsafe class Gemm
     {
         if (Uses512BitKernel)
         {
-            GemmMicroKernels.Kernel8x32(kc, a, b, c, ldc, accumulate);
+            SingleGemmMicroKernels.Kernel8x32(kc, a, b, c, ldc, accumulate);
         }
         else
         {
-            GemmMicroKernels.Kernel6x16(kc, a, b, c, ldc, accumulate);
+            SingleGemmMicroKernels.Kernel6x16(kc, a, b, c, ldc, accumulate);
         }
     }
 

@@ -1,6 +1,6 @@
-using DeepClustering.Tensors.Randomness;
+using DeepClustering.Numerics.Randomness;
 
-namespace DeepClustering.Tensors.Tests.Randomness;
+namespace DeepClustering.Numerics.Tests.Randomness;
 
 /// <summary>
 /// Statistical checks use a fixed seed, so they are deterministic; each bound is five standard errors wide (or a

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using DeepClustering.Metrics;
+using DeepClustering.Numerics.Threading;
 
-namespace DeepClustering.Tests.Metrics;
+namespace DeepClustering.Numerics.Tests.Threading;
 
 public sealed class TileWorkersTests
 {

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace DeepClustering.Embeddings;
+namespace DeepClustering.Numerics.LinearAlgebra;
 
 /// <summary>The eigendecomposition of a real symmetric matrix (MathNet.Numerics), eigenpairs in decreasing order.</summary>
 internal static class SymmetricEigen

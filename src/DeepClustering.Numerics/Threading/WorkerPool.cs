@@ -1,16 +1,9 @@
 using System.Runtime.ExceptionServices;
 
-namespace DeepClustering.Tensors.Backends.Cpu;
-
-/// <summary>A piece of work split into numbered parts that may run on different threads.</summary>
-internal interface IParallelWork
-{
-    /// <summary>Runs part <paramref name="part"/>. Parts must not depend on which thread runs them.</summary>
-    void Execute(int part);
-}
+namespace DeepClustering.Numerics.Threading;
 
 /// <summary>
-/// A small pool of dedicated threads owned by one <see cref="CpuBackend"/>. A call to <see cref="Run"/> hands
+/// A small pool of dedicated threads owned by one user (a tensor engine backend, a PCA or a neighbour search). A call to <see cref="Run"/> hands
 /// out parts to the calling thread and the workers, and returns when every part is done. It allocates nothing,
 /// so a training step stays allocation-free. Calls from several threads at once, or from inside a part, run
 /// their parts on the calling thread.

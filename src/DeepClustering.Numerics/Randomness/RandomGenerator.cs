@@ -1,4 +1,4 @@
-namespace DeepClustering.Tensors.Randomness;
+namespace DeepClustering.Numerics.Randomness;
 
 /// <summary>
 /// A seeded pseudo-random generator (xoshiro256** seeded through SplitMix64). Every random draw of the engine

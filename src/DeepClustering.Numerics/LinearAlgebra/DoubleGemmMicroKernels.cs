@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace DeepClustering.Metrics;
+namespace DeepClustering.Numerics.LinearAlgebra;
 
 /// <summary>
 /// Register-blocked double-precision kernels for Gram blocks (the dot products behind pairwise distances):
@@ -12,7 +12,7 @@ namespace DeepClustering.Metrics;
 /// float32 dot product of 784 pixels carries relative errors near 1e-7, far from the 1e-9 agreement with
 /// scikit-learn's float64 that the metrics promise; this kernel runs at about 110 GFLOP/s on two Zen 4 cores.
 /// </summary>
-internal static unsafe class DoubleGemmKernels
+internal static unsafe class DoubleGemmMicroKernels
 {
     /// <summary>Whether the 512-bit kernel (8 × 24) is used; otherwise the 256-bit one (4 × 8).</summary>
     public static readonly bool Uses512BitKernel = Vector512.IsHardwareAccelerated;

@@ -1,4 +1,4 @@
-namespace DeepClustering.Clustering;
+namespace DeepClustering.Numerics.Threading;
 
 /// <summary>
 /// Splits the rows of a matrix into contiguous parts that run in parallel. The split depends only on the row

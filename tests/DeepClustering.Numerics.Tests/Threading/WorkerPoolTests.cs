@@ -1,7 +1,7 @@
 using System.Reflection;
-using DeepClustering.Tensors.Backends.Cpu;
+using DeepClustering.Numerics.Threading;
 
-namespace DeepClustering.Tensors.Tests.Backends.Cpu;
+namespace DeepClustering.Numerics.Tests.Threading;
 
 public sealed class WorkerPoolTests
 {

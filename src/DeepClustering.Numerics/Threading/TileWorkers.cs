@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace DeepClustering.Metrics;
+namespace DeepClustering.Numerics.Threading;
 
 /// <summary>
 /// Runs numbered pieces of work on a fixed number of workers, each with one state of its own for its whole life
