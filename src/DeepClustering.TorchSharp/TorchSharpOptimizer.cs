@@ -1,3 +1,4 @@
+using DeepClustering.Networks;
 using DeepClustering.Training;
 using TorchSharp;
 using Parameter = TorchSharp.Modules.Parameter;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DeepClustering.Data;
-using DeepClustering.Embeddings;
+using DeepClustering.Decomposition;
+using DeepClustering.Manifold;
 
 namespace DeepClustering.Benchmarks.Clustering;
 

@@ -1,11 +1,11 @@
 using DeepClustering.Clustering;
 using DeepClustering.Data;
-using DeepClustering.Embeddings;
+using DeepClustering.Decomposition;
 using DeepClustering.Metrics;
-using DeepClustering.Networks;
 using DeepClustering.Networks.Managed;
-using DeepClustering.Tensors.Backends.Cpu;
+using DeepClustering.Networks;
 using DeepClustering.Numerics.Randomness;
+using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Training;
 
 namespace DeepClustering.Tests.Documentation;
