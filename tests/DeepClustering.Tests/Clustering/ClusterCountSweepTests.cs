@@ -2,6 +2,7 @@ using DeepClustering.Clustering;
 using DeepClustering.Data;
 using DeepClustering.Metrics;
 using DeepClustering.Numerics.Randomness;
+using DeepClustering;
 
 namespace DeepClustering.Tests.Clustering;
 

@@ -1,6 +1,7 @@
 using DeepClustering.Data;
 using DeepClustering.Decomposition;
 using DeepClustering.Manifold;
+using DeepClustering;
 
 namespace DeepClustering.Tests.Manifold;
 

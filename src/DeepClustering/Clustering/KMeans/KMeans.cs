@@ -18,7 +18,7 @@ namespace DeepClustering.Clustering;
 /// </para>
 /// <para>Memory: the centred copy of the data, plus a few buffers of clusters × columns per thread.</para>
 /// </remarks>
-public sealed class KMeans : IClusterer
+public sealed class KMeans : ISeededClusterer
 {
     /// <summary>Creates k-means with the given options (scikit-learn's defaults when none are given).</summary>
     public KMeans(KMeansOptions? options = null)
@@ -29,6 +29,12 @@ public sealed class KMeans : IClusterer
 
     /// <summary>The options.</summary>
     public KMeansOptions Options { get; }
+
+    /// <inheritdoc />
+    public bool HasExplicitSeed => Options.HasExplicitSeed;
+
+    /// <inheritdoc />
+    public IClusterer WithSeed(long seed) => new KMeans(Options with { Seed = seed });
 
     /// <inheritdoc />
     public string Name => "k-means";

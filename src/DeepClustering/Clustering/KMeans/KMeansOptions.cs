@@ -3,8 +3,10 @@ using DeepClustering.Data;
 namespace DeepClustering.Clustering;
 
 /// <summary>Options of <see cref="KMeans"/>; the defaults are scikit-learn's.</summary>
-public sealed class KMeansOptions
+public sealed record KMeansOptions
 {
+    private readonly long? _seed;
+
     /// <summary>The default values.</summary>
     public static class Defaults
     {
@@ -57,8 +59,15 @@ public sealed class KMeansOptions
     /// <summary>Relative tolerance on the centres' movement; see <see cref="Defaults.Tolerance"/>. 0 runs until the labels stop changing.</summary>
     public double Tolerance { get; init; } = Defaults.Tolerance;
 
-    /// <summary>Seed of the initialisations; the same seed gives the same result on the same machine.</summary>
-    public long Seed { get; init; }
+    /// <summary>Seed of the initialisations; the same seed gives the same result on the same machine. 0 unless set; a pipeline gives its own seed unless this one is set.</summary>
+    public long Seed
+    {
+        get => _seed ?? 0;
+        init => _seed = value;
+    }
+
+    /// <summary>Whether <see cref="Seed"/> was set (a pipeline then keeps it rather than giving its own).</summary>
+    internal bool HasExplicitSeed => _seed.HasValue;
 
     /// <summary>Threads that compute distances and sums; 0 means one per logical processor.</summary>
     public int Threads { get; init; }

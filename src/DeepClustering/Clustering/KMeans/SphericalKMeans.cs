@@ -11,7 +11,7 @@ namespace DeepClustering.Clustering;
 /// normalised rows (on unit vectors ‖x − c‖² = 2 − 2 cos(x, c), so k-means++ and "farthest row" keep their meaning).
 /// Rows of zero norm stay zero: their similarity to every centre is 0.
 /// </summary>
-public sealed class SphericalKMeans : IClusterer
+public sealed class SphericalKMeans : ISeededClusterer
 {
     /// <summary>Creates spherical k-means with the given options (the defaults when none are given).</summary>
     public SphericalKMeans(SphericalKMeansOptions? options = null)
@@ -22,6 +22,12 @@ public sealed class SphericalKMeans : IClusterer
 
     /// <summary>The options.</summary>
     public SphericalKMeansOptions Options { get; }
+
+    /// <inheritdoc />
+    public bool HasExplicitSeed => Options.HasExplicitSeed;
+
+    /// <inheritdoc />
+    public IClusterer WithSeed(long seed) => new SphericalKMeans(Options with { Seed = seed });
 
     /// <inheritdoc />
     public string Name => "spherical k-means";

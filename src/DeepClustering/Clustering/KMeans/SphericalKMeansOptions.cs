@@ -3,8 +3,10 @@ using DeepClustering.Data;
 namespace DeepClustering.Clustering;
 
 /// <summary>Options of <see cref="SphericalKMeans"/>; the same choices as <see cref="KMeansOptions"/>, on unit-norm rows.</summary>
-public sealed class SphericalKMeansOptions
+public sealed record SphericalKMeansOptions
 {
+    private readonly long? _seed;
+
     /// <summary>The default values, those of <see cref="KMeansOptions.Defaults"/> (scikit-learn's k-means).</summary>
     public static class Defaults
     {
@@ -42,8 +44,15 @@ public sealed class SphericalKMeansOptions
     /// <summary>Relative tolerance on the centres' movement; 0 runs until the labels stop changing.</summary>
     public double Tolerance { get; init; } = Defaults.Tolerance;
 
-    /// <summary>Seed of the initialisations.</summary>
-    public long Seed { get; init; }
+    /// <summary>Seed of the initialisations. 0 unless set; a pipeline gives its own seed unless this one is set.</summary>
+    public long Seed
+    {
+        get => _seed ?? 0;
+        init => _seed = value;
+    }
+
+    /// <summary>Whether <see cref="Seed"/> was set (a pipeline then keeps it rather than giving its own).</summary>
+    internal bool HasExplicitSeed => _seed.HasValue;
 
     /// <summary>Threads; 0 means one per logical processor.</summary>
     public int Threads { get; init; }

@@ -9,7 +9,7 @@ namespace DeepClustering.Clustering;
 /// given weights, means and precisions), a tolerance on the change of the mean log-likelihood, and the best of
 /// several initialisations by that lower bound. All arithmetic is in double precision.
 /// </summary>
-public sealed class GaussianMixture : IClusterer
+public sealed class GaussianMixture : ISeededClusterer
 {
     /// <summary>Creates a Gaussian mixture with the given options (scikit-learn's defaults when none are given).</summary>
     public GaussianMixture(GaussianMixtureOptions? options = null)
@@ -20,6 +20,12 @@ public sealed class GaussianMixture : IClusterer
 
     /// <summary>The options.</summary>
     public GaussianMixtureOptions Options { get; }
+
+    /// <inheritdoc />
+    public bool HasExplicitSeed => Options.HasExplicitSeed;
+
+    /// <inheritdoc />
+    public IClusterer WithSeed(long seed) => new GaussianMixture(Options with { Seed = seed });
 
     /// <inheritdoc />
     public string Name => "Gaussian mixture";

@@ -3,8 +3,10 @@ using DeepClustering.Data;
 namespace DeepClustering.Clustering;
 
 /// <summary>Options of <see cref="GaussianMixture"/>; the defaults are scikit-learn's <c>GaussianMixture</c>'s.</summary>
-public sealed class GaussianMixtureOptions
+public sealed record GaussianMixtureOptions
 {
+    private readonly long? _seed;
+
     /// <summary>The default values.</summary>
     public static class Defaults
     {
@@ -59,8 +61,15 @@ public sealed class GaussianMixtureOptions
     /// </summary>
     public IReadOnlyList<IReadOnlyList<double>>? InitialPrecisions { get; init; }
 
-    /// <summary>Seed of the initialisation (the k-means run or the random responsibilities).</summary>
-    public long Seed { get; init; }
+    /// <summary>Seed of the initialisation (the k-means run or the random responsibilities). 0 unless set; a pipeline gives its own seed unless this one is set.</summary>
+    public long Seed
+    {
+        get => _seed ?? 0;
+        init => _seed = value;
+    }
+
+    /// <summary>Whether <see cref="Seed"/> was set (a pipeline then keeps it rather than giving its own).</summary>
+    internal bool HasExplicitSeed => _seed.HasValue;
 
     /// <summary>Threads; 0 means one per logical processor.</summary>
     public int Threads { get; init; }

@@ -5,6 +5,7 @@ using DeepClustering.Networks;
 using DeepClustering.Networks.Managed;
 using DeepClustering.Persistence;
 using DeepClustering.Refiners;
+using DeepClustering.Refiners.Dec;
 using DeepClustering.Tensors.Backends;
 using DeepClustering.Numerics.Randomness;
 using DeepClustering.Training;
@@ -121,7 +122,7 @@ public sealed class DeepClusteringBuilder
     }
 
     /// <summary>
-    /// Pretrains the autoencoder end to end to reconstruct the data first (its seed is replaced by the builder's).
+    /// Pretrains the autoencoder end to end to reconstruct the data first (with the builder's seed, unless the options set one).
     /// Replaces an earlier <see cref="WithLayerwisePretraining"/>.
     /// </summary>
     public DeepClusteringBuilder WithPretraining(AutoencoderTrainingOptions options)
@@ -135,7 +136,7 @@ public sealed class DeepClusteringBuilder
     /// Pretrains a <see cref="StackedSparseAutoencoder"/> greedily, one rung at a time, and then fine-tunes it end to
     /// end (<see cref="GreedyLayerwisePretrainer"/>): the "stacked" of stacked sparse autoencoders, and what makes a
     /// deep stack of sigmoid layers trainable at all (end to end from random weights it stays at the mean image;
-    /// see docs/deep-clustering.md). The seeds of the stages' options are replaced by the builder's. Replaces an
+    /// see docs/deep-clustering.md). The stages' options get the builder's seed unless they set one. Replaces an
     /// earlier <see cref="WithPretraining"/>; <see cref="Fit"/> refuses any other kind of autoencoder.
     /// </summary>
     public DeepClusteringBuilder WithLayerwisePretraining(GreedyLayerwisePretrainingOptions options)
@@ -170,7 +171,12 @@ public sealed class DeepClusteringBuilder
         return this;
     }
 
-    /// <summary>The seed of every random choice of the fit (initial weights, batch order, clustering).</summary>
+    /// <summary>
+    /// The seed of every random choice of the fit: the initial weights, the pretraining's batch order, the initial
+    /// clusterer (an <see cref="ISeededClusterer"/> gets this seed) and the refinement. A component's own seed is kept
+    /// only where its options set one explicitly (<c>new KMeansOptions { Seed = 3 }</c>,
+    /// <c>new AutoencoderTrainingOptions { Seed = 3 }</c>).
+    /// </summary>
     public DeepClusteringBuilder WithSeed(long seed)
     {
         _seed = seed;
@@ -200,6 +206,11 @@ public sealed class DeepClusteringBuilder
         ArgumentNullException.ThrowIfNull(data);
         var encoderFactory = _encoder ?? throw new InvalidOperationException("No encoder: call WithEncoder first.");
         var clusterer = _clusterer ?? throw new InvalidOperationException("No clusterer: call WithClusterer first.");
+        if (clusterer is ISeededClusterer { HasExplicitSeed: false } seeded)
+        {
+            clusterer = seeded.WithSeed(_seed);
+        }
+
         if (monitoringLabels is not null && monitoringLabels.Length != data.Rows)
         {
             throw new ArgumentException($"There are {monitoringLabels.Length} monitoring labels for {data.Rows} rows.", nameof(monitoringLabels));
@@ -226,6 +237,7 @@ public sealed class DeepClusteringBuilder
 
             int iterations = 0;
             bool? converged = null;
+            double alpha = StudentTAssignment.DefaultAlpha;
             if (_refiner is not null)
             {
                 var context = new RefinementContext
@@ -243,11 +255,12 @@ public sealed class DeepClusteringBuilder
                 };
                 var result = _refiner.Refine(context, cancellationToken);
                 (centers, labels, iterations, converged) = (result.Centers, result.Labels, result.Iterations, result.Converged);
+                alpha = result.StudentTAlpha ?? alpha;
             }
 
             var info = new DeepClusteringModelInfo(network.Name, clusterer.Name, _refiner?.Name, _seed, pretrainSeconds,
                 clock.Elapsed.TotalSeconds, iterations, converged, network.BackendName, network.Device.ToString());
-            return new DeepClusteringModel(network, centers, labels, history.Records, info);
+            return new DeepClusteringModel(network, centers, labels, history.Records, info, alpha);
         }
         catch
         {
@@ -268,7 +281,7 @@ public sealed class DeepClusteringBuilder
             return 0;
         }
 
-        var options = WithSeed(_pretraining);
+        var options = Seeded(_pretraining);
         var progress = _progress is null
             ? null
             : new EpochProgress(p => _progress.Report(new DeepClusteringProgress(TrainingPhase.Pretraining, p.Epoch, p.Epochs, p.Loss, null)));
@@ -291,8 +304,8 @@ public sealed class DeepClusteringBuilder
 
         var options = new GreedyLayerwisePretrainingOptions
         {
-            LayerTraining = WithSeed(_layerwisePretraining!.LayerTraining),
-            FineTuning = WithSeed(_layerwisePretraining.FineTuning),
+            LayerTraining = Seeded(_layerwisePretraining!.LayerTraining),
+            FineTuning = Seeded(_layerwisePretraining.FineTuning),
             FineTune = _layerwisePretraining.FineTune,
         };
         int layerEpochs = options.LayerTraining.Epochs;
@@ -315,8 +328,9 @@ public sealed class DeepClusteringBuilder
         return clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>A copy of <paramref name="options"/> with the builder's seed.</summary>
-    private AutoencoderTrainingOptions WithSeed(AutoencoderTrainingOptions options) => options with { Seed = _seed };
+    /// <summary><paramref name="options"/> with the builder's seed, unless they set one explicitly.</summary>
+    private AutoencoderTrainingOptions Seeded(AutoencoderTrainingOptions options) =>
+        options.HasExplicitSeed ? options : options with { Seed = _seed };
 
     /// <summary>Forwards the last batch of each epoch of each greedy stage as one progress report.</summary>
     private sealed class StageProgress(Action<GreedyLayerwisePretrainingProgress> report) : IProgress<GreedyLayerwisePretrainingProgress>

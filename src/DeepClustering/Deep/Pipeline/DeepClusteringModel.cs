@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using DeepClustering.Clustering;
 using DeepClustering.Data;
 using DeepClustering.Networks;
 using DeepClustering.Networks.Managed;
@@ -12,23 +13,26 @@ namespace DeepClustering.Pipeline;
 
 /// <summary>
 /// A fitted deep clustering model: the trained autoencoder and the cluster centres in its embedding. It labels new
-/// data (nearest centre), gives soft assignments (the Student-t kernel of DEC, α = 1), embeds, and saves to and
-/// loads from one versioned, checksummed file, on any network backend. Dispose it to release the network it owns.
+/// data (nearest centre), gives soft assignments (the Student-t kernel of DEC with the model's <see cref="Alpha"/>),
+/// embeds, and saves to and loads from one versioned, checksummed file, on any network backend. Dispose it to release
+/// the network it owns.
 /// </summary>
-public sealed class DeepClusteringModel : IDisposable
+public sealed class DeepClusteringModel : IClusteringModel, IDisposable
 {
     /// <summary>The <c>kind</c> written in the header of model files.</summary>
     public const string FileKind = "DeepClustering.DeepClusteringModel";
 
     private const string AutoencoderPrefix = "autoencoder.";
     private const string CentersName = "centers";
+    private const string AlphaName = "alpha";
     private static readonly JsonSerializerOptions ArchitectureJson = new() { Converters = { new JsonStringEnumConverter() } };
 
     private readonly float[] _centers;
 
     internal DeepClusteringModel(IAutoencoderNetwork network, float[] centers, int[] labels, IReadOnlyList<TrainingRecord> history,
-        DeepClusteringModelInfo info)
+        DeepClusteringModelInfo info, double alpha)
     {
+        Alpha = alpha;
         Network = network;
         _centers = centers;
         ClusterCount = centers.Length / network.EmbeddingDimension;
@@ -61,12 +65,39 @@ public sealed class DeepClusteringModel : IDisposable
     /// <summary>How the model was made: methods, timings, seed.</summary>
     public DeepClusteringModelInfo Info { get; }
 
+    /// <summary>
+    /// The degrees of freedom α of the Student's t kernel of <see cref="PredictProba(DataMatrix)"/>: the refiner's (DEC,
+    /// IDEC, DSSEC), or 1 for methods without a soft assignment of their own; saved with the model.
+    /// </summary>
+    public double Alpha { get; }
+
     /// <summary>The embeddings of <paramref name="data"/>, rows × EmbeddingDimension.</summary>
     public DataMatrix Transform(DataMatrix data)
     {
         ArgumentNullException.ThrowIfNull(data);
         NetworkInputs.Require(Network, data, nameof(data));
         return new DataMatrix(Network.Embed(data), data.Rows, EmbeddingDimension);
+    }
+
+    /// <summary>The embeddings of <paramref name="images"/>, images × EmbeddingDimension.</summary>
+    public DataMatrix Transform(ImageSet images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        return Transform(images.ToDataMatrix());
+    }
+
+    /// <summary>The nearest centre of each image's embedding.</summary>
+    public int[] Predict(ImageSet images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        return Predict(images.ToDataMatrix());
+    }
+
+    /// <summary>Soft assignments of images, images × ClusterCount (see <see cref="PredictProba(DataMatrix)"/>).</summary>
+    public double[,] PredictProba(ImageSet images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        return PredictProba(images.ToDataMatrix());
     }
 
     /// <summary>The nearest centre of each row's embedding.</summary>
@@ -83,14 +114,14 @@ public sealed class DeepClusteringModel : IDisposable
     }
 
     /// <summary>
-    /// Soft assignments, rows × ClusterCount: the Student-t kernel of DEC (eq. 1, α = 1) between each embedding
-    /// and each centre, normalised per row. Its argmax is <see cref="Predict"/>.
+    /// Soft assignments, rows × ClusterCount: the Student-t kernel of DEC (eq. 1, with <see cref="Alpha"/>) between each
+    /// embedding and each centre, normalised per row. Its argmax is <see cref="Predict(DataMatrix)"/>.
     /// </summary>
     public double[,] PredictProba(DataMatrix data)
     {
         var embeddings = Transform(data);
         var q = new float[data.Rows * ClusterCount];
-        StudentTAssignment.Compute(embeddings.Values, _centers, EmbeddingDimension, StudentTAssignment.DefaultAlpha, q);
+        StudentTAssignment.Compute(embeddings.Values, _centers, EmbeddingDimension, Alpha, q);
         var result = new double[data.Rows, ClusterCount];
         for (int i = 0; i < data.Rows; i++)
         {
@@ -120,6 +151,7 @@ public sealed class DeepClusteringModel : IDisposable
             ["embeddingDimension"] = EmbeddingDimension,
             ["preprocessing"] = new JsonObject { ["inputShape"] = new JsonArray([.. Network.InputShape.Select(d => (JsonNode)d)]), ["transform"] = "none" },
             ["info"] = JsonSerializer.SerializeToNode(Info),
+            [AlphaName] = Alpha,
         };
         var tensors = new List<NamedTensor>(Network.GetParameters().Select(p => p.WithName(AutoencoderPrefix + p.Name)))
         {
@@ -167,13 +199,30 @@ public sealed class DeepClusteringModel : IDisposable
                     $"'{path}': the centres have shape {centers.ShapeText}, the embedding has {network.EmbeddingDimension} dimensions.");
             }
 
-            return new DeepClusteringModel(network, centers.ToArray(), [], [], info);
+            return new DeepClusteringModel(network, centers.ToArray(), [], [], info, ReadAlpha(file.Header, path));
         }
         catch
         {
             network.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The saved α; files written before it was saved used α = 1.</summary>
+    private static double ReadAlpha(JsonObject header, string path)
+    {
+        if (header[AlphaName] is not { } node)
+        {
+            return StudentTAssignment.DefaultAlpha;
+        }
+
+        double alpha = node.GetValue<double>();
+        if (!double.IsFinite(alpha) || alpha <= 0)
+        {
+            throw new InvalidDataException($"'{path}': the Student's t α is {alpha}; it must be positive and finite.");
+        }
+
+        return alpha;
     }
 
     /// <summary>Releases the network the model owns.</summary>

@@ -8,6 +8,8 @@ namespace DeepClustering.Training;
 /// </summary>
 public sealed record AutoencoderTrainingOptions
 {
+    private readonly long? _seed;
+
     /// <summary>The default values.</summary>
     public static class Defaults
     {
@@ -66,8 +68,18 @@ public sealed record AutoencoderTrainingOptions
     /// <summary>The reconstruction loss.</summary>
     public ReconstructionLossKind Loss { get; init; } = ReconstructionLossKind.MeanSquaredError;
 
-    /// <summary>Seed of the shuffling; the same seed gives the same batches.</summary>
-    public long Seed { get; init; }
+    /// <summary>
+    /// Seed of the shuffling; the same seed gives the same batches. 0 unless set; a pipeline gives its own seed
+    /// (<see cref="Pipeline.DeepClusteringBuilder.WithSeed"/>) unless this one is set.
+    /// </summary>
+    public long Seed
+    {
+        get => _seed ?? 0;
+        init => _seed = value;
+    }
+
+    /// <summary>Whether <see cref="Seed"/> was set (a pipeline then keeps it rather than giving its own).</summary>
+    internal bool HasExplicitSeed => _seed.HasValue;
 
     /// <summary>Whether each epoch visits the samples in a new random order.</summary>
     public bool Shuffle { get; init; } = true;

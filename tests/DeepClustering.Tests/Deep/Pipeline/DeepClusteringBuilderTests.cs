@@ -1,13 +1,14 @@
 using DeepClustering.Clustering;
 using DeepClustering.Data;
 using DeepClustering.Metrics;
-using DeepClustering.Networks;
 using DeepClustering.Networks.Managed;
+using DeepClustering.Networks;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Pipeline;
 using DeepClustering.Refiners.Dec;
 using DeepClustering.Refiners.EmbeddedKMeans;
-using DeepClustering.Numerics.Randomness;
 using DeepClustering.Training;
+using DeepClustering;
 
 namespace DeepClustering.Tests.Pipeline;
 
@@ -25,7 +26,7 @@ public sealed class DeepClusteringBuilderTests : IDisposable
     [Fact]
     public void Autoencoder_plus_kmeans_fits_predicts_its_own_labels_and_scores_the_blobs()
     {
-        var (data, truth) = Blobs(seed: 1);
+        var (data, truth) = SeparatedBlobs.Create(seed: 1);
 
         using var model = Builder(seed: 3).Fit(data, truth);
 
@@ -42,7 +43,7 @@ public sealed class DeepClusteringBuilderTests : IDisposable
     [Fact]
     public void Soft_assignments_are_probabilities_whose_argmax_is_the_prediction()
     {
-        var (data, _) = Blobs(seed: 2);
+        var (data, _) = SeparatedBlobs.Create(seed: 2);
         using var model = Builder(seed: 1).Fit(data);
 
         var q = model.PredictProba(data);
@@ -58,7 +59,7 @@ public sealed class DeepClusteringBuilderTests : IDisposable
     [Fact]
     public void A_saved_and_loaded_model_predicts_the_same_labels_and_a_damaged_file_is_refused()
     {
-        var (data, _) = Blobs(seed: 4);
+        var (data, _) = SeparatedBlobs.Create(seed: 4);
         string path = Path.Combine(_folder, "model.dclm");
         int[] expected;
         float[] embeddings;
@@ -86,7 +87,7 @@ public sealed class DeepClusteringBuilderTests : IDisposable
     [Fact]
     public void The_same_seed_gives_the_same_labels_and_weights()
     {
-        var (data, _) = Blobs(seed: 6);
+        var (data, _) = SeparatedBlobs.Create(seed: 6);
         float[] Weights(DeepClusteringModel m) => m.Network.GetParameters().SelectMany(p => p.ToArray()).ToArray();
 
         using var first = Builder(seed: 9).WithRefiner(new EmbeddedKMeansRefiner(new EmbeddedKMeansRefinerOptions { MaxIterations = 40 })).Fit(data);
@@ -102,7 +103,7 @@ public sealed class DeepClusteringBuilderTests : IDisposable
     [Fact]
     public void A_pretrained_encoder_is_copied_so_the_fit_starts_from_its_weights_and_leaves_it_unchanged()
     {
-        var (data, _) = Blobs(seed: 8);
+        var (data, _) = SeparatedBlobs.Create(seed: 8);
         using var pretrained = Builder(seed: 2).Fit(data);
         var before = pretrained.Transform(data).Values;
 
@@ -129,7 +130,7 @@ public sealed class DeepClusteringBuilderTests : IDisposable
     [Fact]
     public void Layerwise_pretraining_trains_each_rung_then_the_stack_and_is_refused_for_a_dense_encoder()
     {
-        var (data, truth) = Blobs(seed: 3);
+        var (data, truth) = SeparatedBlobs.Create(seed: 3);
         var sparse = new AutoencoderArchitecture(AutoencoderKind.StackedSparse, [12], 3, [16, 8], HiddenActivation.Sigmoid, SparsityWeight: 1e-4);
         var reports = new List<DeepClusteringProgress>();
         using var model = new DeepClusteringBuilder()
@@ -176,7 +177,7 @@ public sealed class DeepClusteringBuilderTests : IDisposable
     [Fact]
     public void Missing_parts_a_missing_device_wrong_widths_and_cancellation_are_refused()
     {
-        var (data, _) = Blobs(seed: 7);
+        var (data, _) = SeparatedBlobs.Create(seed: 7);
         Assert.Throws<InvalidOperationException>(() => new DeepClusteringBuilder().WithClusterer(new KMeans()).Fit(data));
         Assert.Throws<InvalidOperationException>(() => new DeepClusteringBuilder().WithEncoder(SmallDense).Fit(data));
         var cuda = Assert.Throws<DeviceNotAvailableException>(() => Builder(seed: 1).OnDevice(ComputeDevice.Cuda).Fit(data));
@@ -198,19 +199,4 @@ public sealed class DeepClusteringBuilderTests : IDisposable
         .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = 4, InitializationCount = 5, Threads = 1 }))
         .OnDevice(ComputeDevice.Cpu, threads: 1)
         .WithSeed(seed);
-
-    /// <summary>Four well separated blobs of 40 rows in 12 dimensions.</summary>
-    private static (DataMatrix Data, int[] Truth) Blobs(long seed)
-    {
-        var random = new RandomGenerator(seed);
-        var rows = new float[160][];
-        var truth = new int[160];
-        for (int i = 0; i < rows.Length; i++)
-        {
-            truth[i] = i % 4;
-            rows[i] = Enumerable.Range(0, 12).Select(j => (float)((j % 4 == truth[i] ? 3.0 : 0.0) + 0.3 * random.NextGaussian())).ToArray();
-        }
-
-        return (DataMatrix.FromRows(rows), truth);
-    }
 }

@@ -1,11 +1,12 @@
-using DeepClustering.Networks;
 using DeepClustering.Networks.Managed;
-using DeepClustering.Tensors;
+using DeepClustering.Networks;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN.Losses;
 using DeepClustering.Tensors.Optimizers;
-using DeepClustering.Numerics.Randomness;
+using DeepClustering.Tensors;
 using DeepClustering.Training;
+using DeepClustering;
 
 namespace DeepClustering.Tests.Training;
 

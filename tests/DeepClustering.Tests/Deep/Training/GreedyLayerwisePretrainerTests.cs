@@ -1,13 +1,14 @@
-using DeepClustering.Networks;
 using DeepClustering.Networks.Managed;
-using DeepClustering.Tensors;
+using DeepClustering.Networks;
+using DeepClustering.Numerics.Randomness;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Tensors.NN.Activations;
 using DeepClustering.Tensors.NN.Losses;
 using DeepClustering.Tensors.NN.Regularization;
-using DeepClustering.Numerics.Randomness;
+using DeepClustering.Tensors;
 using DeepClustering.Tests.Networks;
 using DeepClustering.Training;
+using DeepClustering;
 
 namespace DeepClustering.Tests.Training;
 

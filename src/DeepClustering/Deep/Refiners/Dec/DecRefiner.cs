@@ -134,7 +134,7 @@ public sealed class DecRefiner : IClusterRefiner
 
         context.Logger.LogInformation("{Refiner}: {Outcome} after {Iterations} iterations",
             Name, converged ? "converged" : "stopped at the iteration cap", iteration);
-        return new RefinementResult(head.Centres.ToArray(), previousLabels, iteration, converged);
+        return new RefinementResult(head.Centres.ToArray(), previousLabels, iteration, converged) { StudentTAlpha = Options.Alpha };
     }
 
     /// <summary>Adds the history record of a refresh, reports progress and logs it.</summary>

@@ -16,19 +16,13 @@ internal static class DekmReclustering
     /// <summary>k-means for <paramref name="clusterCount"/> clusters with <paramref name="initializations"/> initialisations and seed <paramref name="seed"/>.</summary>
     public static KMeans Create(KMeansOptions? template, int clusterCount, int initializations, long seed)
     {
-        var options = template is null
-            ? new KMeansOptions { ClusterCount = clusterCount, InitializationCount = initializations, Seed = seed }
-            : new KMeansOptions
-            {
-                ClusterCount = clusterCount,
-                Initialization = template.Initialization,
-                InitializationCount = initializations,
-                LocalTrialCount = template.LocalTrialCount,
-                MaxIterations = template.MaxIterations,
-                Tolerance = template.Tolerance,
-                Seed = seed,
-                Threads = template.Threads,
-            };
+        var options = (template ?? new KMeansOptions()) with
+        {
+            ClusterCount = clusterCount,
+            InitialCenters = null,
+            InitializationCount = initializations,
+            Seed = seed,
+        };
         return new KMeans(options);
     }
 }

@@ -1,11 +1,12 @@
 using DeepClustering.Data;
-using DeepClustering.Networks;
 using DeepClustering.Networks.Managed;
+using DeepClustering.Networks;
 using DeepClustering.Pipeline;
-using DeepClustering.Refiners;
 using DeepClustering.Refiners.Dec;
+using DeepClustering.Refiners;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Training;
+using DeepClustering;
 
 namespace DeepClustering.Tests.Refiners.Dec;
 

@@ -3,10 +3,11 @@ using DeepClustering.Data;
 using DeepClustering.Metrics;
 using DeepClustering.Networks;
 using DeepClustering.Pipeline;
-using DeepClustering.Refiners;
 using DeepClustering.Refiners.EmbeddedKMeans;
+using DeepClustering.Refiners;
 using DeepClustering.Tensors.Backends.Cpu;
 using DeepClustering.Training;
+using DeepClustering;
 
 namespace DeepClustering.Tests.Refiners.EmbeddedKMeans;
 
