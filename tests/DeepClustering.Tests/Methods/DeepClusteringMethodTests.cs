@@ -210,8 +210,21 @@ public sealed class DeepClusteringMethodTests : IDisposable
         }));
 
         Assert.Equal([thread], threads);
-        Assert.Contains(reports, r => r.Phase == TrainingPhase.Pretraining);
-        Assert.Contains(reports, r => r.Phase == TrainingPhase.Refinement);
+        Assert.Equal([TrainingPhase.Pretraining, TrainingPhase.Clustering, TrainingPhase.Refinement], reports.Select(r => r.Phase).Distinct());
+
+        // Pretraining: every batch of every epoch (160 rows, batches of 32), each with its fraction and a time estimate.
+        var pretraining = reports.Where(r => r.Phase == TrainingPhase.Pretraining).ToList();
+        Assert.Equal(5 * 5, pretraining.Count);
+        Assert.Equal(pretraining.Select((_, i) => (i + 1) / 25.0), pretraining.Select(r => r.Fraction), new ToleranceComparer(1e-12));
+        Assert.All(pretraining, r => Assert.NotNull(r.Remaining));
+        Assert.Equal(TimeSpan.Zero, pretraining[^1].Remaining);
+        Assert.True(pretraining.Zip(pretraining.Skip(1)).All(p => p.Second.Elapsed >= p.First.Elapsed));
+
+        // The clustering: its start and its end; the refinement: every step against a cap it may stop before.
+        Assert.Equal([(0, 1), (1, 1)], reports.Where(r => r.Phase == TrainingPhase.Clustering).Select(r => (r.Step, r.TotalSteps)));
+        var refinement = reports.Where(r => r.Phase == TrainingPhase.Refinement).ToList();
+        Assert.All(refinement, r => Assert.True(r.TotalIsUpperBound));
+        Assert.Equal(Enumerable.Range(1, model.Info.RefinementIterations), refinement.Where(r => !r.IsRefresh).Select(r => r.Step));
     }
 
     internal static DeepClusteringMethod Create(string method, long seed) => method switch
@@ -265,4 +278,11 @@ public sealed class DeepClusteringMethodTests : IDisposable
         KMeansInitializationCount = 5, MaxIterations = 40, UpdateInterval = 20, RefinementBatchSize = 32, Seed = seed, Threads = 1,
         Device = ComputeDevice.Cpu,
     };
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double value) => 0;
+    }
 }

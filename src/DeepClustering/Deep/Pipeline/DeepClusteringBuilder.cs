@@ -216,6 +216,7 @@ public sealed class DeepClusteringBuilder
             throw new ArgumentException($"There are {monitoringLabels.Length} monitoring labels for {data.Rows} rows.", nameof(monitoringLabels));
         }
 
+        var progress = _progress is null ? null : new TimedProgress(_progress);
         var backend = _backend ?? new ManagedNetworkBackend(_threads);
         var device = backend.Resolve(_device);
         var clock = Stopwatch.StartNew();
@@ -227,13 +228,15 @@ public sealed class DeepClusteringBuilder
             var history = new TrainingHistory(monitoringLabels);
             _logger.LogInformation("Fitting {Encoder} on the {Backend} backend, {Device}", network.Name, network.BackendName, network.Device);
 
-            double pretrainSeconds = Pretrain(network, data, history, cancellationToken);
+            double pretrainSeconds = Pretrain(network, data, history, progress, cancellationToken);
 
             _logger.LogInformation("Clustering the embedding with {Clusterer}", clusterer.Name);
+            progress?.Report(new DeepClusteringProgress(TrainingPhase.Clustering, 0, 1, 0, null));
             var embeddings = new DataMatrix(network.Embed(data), data.Rows, network.EmbeddingDimension);
             var initial = clusterer.Fit(embeddings, cancellationToken);
             var (centers, labels) = InitialClusteringCenters.From(initial, embeddings);
-            history.Add(TrainingPhase.Clustering, 0, null, null, labels);
+            var clustered = history.Add(TrainingPhase.Clustering, 0, null, null, labels);
+            progress?.Report(new DeepClusteringProgress(TrainingPhase.Clustering, 1, 1, 0, null) { Accuracy = clustered.Accuracy });
 
             int iterations = 0;
             bool? converged = null;
@@ -250,7 +253,7 @@ public sealed class DeepClusteringBuilder
                     MonitoringLabels = monitoringLabels,
                     Seed = random.Fork().Seed,
                     Logger = _logger,
-                    Progress = _progress,
+                    Progress = progress,
                     History = history,
                 };
                 var result = _refiner.Refine(context, cancellationToken);
@@ -269,11 +272,12 @@ public sealed class DeepClusteringBuilder
         }
     }
 
-    private double Pretrain(IAutoencoderNetwork network, DataMatrix inputs, TrainingHistory history, CancellationToken cancellationToken)
+    private double Pretrain(IAutoencoderNetwork network, DataMatrix inputs, TrainingHistory history, IProgress<DeepClusteringProgress>? fitProgress,
+        CancellationToken cancellationToken)
     {
         if (_layerwisePretraining is not null)
         {
-            return PretrainLayerwise(network, inputs, history, cancellationToken);
+            return PretrainLayerwise(network, inputs, history, fitProgress, cancellationToken);
         }
 
         if (_pretraining is null)
@@ -282,9 +286,10 @@ public sealed class DeepClusteringBuilder
         }
 
         var options = Seeded(_pretraining);
-        var progress = _progress is null
+        var progress = fitProgress is null
             ? null
-            : new EpochProgress(p => _progress.Report(new DeepClusteringProgress(TrainingPhase.Pretraining, p.Epoch, p.Epochs, p.Loss, null)));
+            : new SynchronousProgress<AutoencoderTrainingProgress>(p => fitProgress.Report(
+                new DeepClusteringProgress(TrainingPhase.Pretraining, p.Epoch, p.Epochs, p.Loss, null) { Batch = p.Batch, BatchesPerStep = p.BatchesPerEpoch }));
         var result = new AutoencoderTrainer(options, _logger).Train(network, inputs, progress, cancellationToken);
         for (int epoch = 0; epoch < result.EpochLosses.Count; epoch++)
         {
@@ -294,7 +299,8 @@ public sealed class DeepClusteringBuilder
         return result.Seconds;
     }
 
-    private double PretrainLayerwise(IAutoencoderNetwork network, DataMatrix inputs, TrainingHistory history, CancellationToken cancellationToken)
+    private double PretrainLayerwise(IAutoencoderNetwork network, DataMatrix inputs, TrainingHistory history,
+        IProgress<DeepClusteringProgress>? fitProgress, CancellationToken cancellationToken)
     {
         if (network is not IStackedAutoencoderNetwork stacked)
         {
@@ -310,10 +316,14 @@ public sealed class DeepClusteringBuilder
         };
         int layerEpochs = options.LayerTraining.Epochs;
         int totalEpochs = stacked.RungCount * layerEpochs + (options.FineTune ? options.FineTuning.Epochs : 0);
-        var progress = _progress is null
+        var progress = fitProgress is null
             ? null
-            : new StageProgress(p => _progress.Report(new DeepClusteringProgress(
-                TrainingPhase.Pretraining, (p.Stage - 1) * layerEpochs + p.Training.Epoch, totalEpochs, p.Training.Loss, null)));
+            : new SynchronousProgress<GreedyLayerwisePretrainingProgress>(p => fitProgress.Report(new DeepClusteringProgress(
+                TrainingPhase.Pretraining, (p.Stage - 1) * layerEpochs + p.Training.Epoch, totalEpochs, p.Training.Loss, null)
+            {
+                Batch = p.Training.Batch,
+                BatchesPerStep = p.Training.BatchesPerEpoch,
+            }));
         var clock = Stopwatch.StartNew();
         var result = new GreedyLayerwisePretrainer(options, _logger).Pretrain(stacked, inputs, progress, cancellationToken);
         int step = 0;
@@ -331,28 +341,4 @@ public sealed class DeepClusteringBuilder
     /// <summary><paramref name="options"/> with the builder's seed, unless they set one explicitly.</summary>
     private AutoencoderTrainingOptions Seeded(AutoencoderTrainingOptions options) =>
         options.HasExplicitSeed ? options : options with { Seed = _seed };
-
-    /// <summary>Forwards the last batch of each epoch of each greedy stage as one progress report.</summary>
-    private sealed class StageProgress(Action<GreedyLayerwisePretrainingProgress> report) : IProgress<GreedyLayerwisePretrainingProgress>
-    {
-        public void Report(GreedyLayerwisePretrainingProgress value)
-        {
-            if (value.Training.Batch == value.Training.BatchesPerEpoch)
-            {
-                report(value);
-            }
-        }
-    }
-
-    /// <summary>Forwards the last batch of each epoch as one progress report.</summary>
-    private sealed class EpochProgress(Action<AutoencoderTrainingProgress> report) : IProgress<AutoencoderTrainingProgress>
-    {
-        public void Report(AutoencoderTrainingProgress value)
-        {
-            if (value.Batch == value.BatchesPerEpoch)
-            {
-                report(value);
-            }
-        }
-    }
 }

@@ -150,8 +150,10 @@ public sealed class DeepClusteringBuilderTests : IDisposable
         var pretraining = model.History.Where(r => r.Phase == TrainingPhase.Pretraining).ToList();
         Assert.Equal((3 * 4) + 5, pretraining.Count);
         Assert.Equal(Enumerable.Range(1, 17), pretraining.Select(r => r.Step));
-        Assert.Equal(Enumerable.Range(1, 17), reports.Where(r => r.Phase == TrainingPhase.Pretraining).Select(r => r.Step));
-        Assert.All(reports.Where(r => r.Phase == TrainingPhase.Pretraining), r => Assert.Equal(17, r.TotalSteps));
+        var epochEnds = reports.Where(r => r.Phase == TrainingPhase.Pretraining && r.Batch == r.BatchesPerStep).ToList();
+        Assert.Equal(Enumerable.Range(1, 17), epochEnds.Select(r => r.Step));
+        Assert.All(reports.Where(r => r.Phase == TrainingPhase.Pretraining), r => Assert.Equal((17, 5), (r.TotalSteps, r.BatchesPerStep)));
+        Assert.Equal(17 * 5, reports.Count(r => r.Phase == TrainingPhase.Pretraining));  // 160 rows in batches of 32: every batch
         Assert.True(pretraining[^1].Loss < pretraining[12].Loss, $"fine-tuning {pretraining[12].Loss} → {pretraining[^1].Loss}");
         Assert.True(model.Info.PretrainSeconds > 0);
 

@@ -129,6 +129,10 @@ public sealed class DecRefiner : IClusterRefiner
                 head.StepCentres();
                 sums.Add(losses, count);
                 iteration++;
+                context.Progress?.Report(new DeepClusteringProgress(TrainingPhase.Refinement, iteration, Options.MaxIterations, losses.Total, null)
+                {
+                    TotalIsUpperBound = true,
+                });
             }
         }
 
@@ -141,7 +145,12 @@ public sealed class DecRefiner : IClusterRefiner
     private void Record(RefinementContext context, int iteration, LossSums sums, double changed, int[] labels)
     {
         var record = context.History.Add(TrainingPhase.Refinement, iteration, sums.MeanTotal, changed, labels);
-        context.Progress?.Report(new DeepClusteringProgress(TrainingPhase.Refinement, iteration, Options.MaxIterations, sums.MeanTotal, changed));
+        context.Progress?.Report(new DeepClusteringProgress(TrainingPhase.Refinement, iteration, Options.MaxIterations, sums.MeanTotal, changed)
+        {
+            TotalIsUpperBound = true,
+            IsRefresh = true,
+            Accuracy = record.Accuracy,
+        });
         context.Logger.LogInformation(
             "{Refiner} iteration {Iteration}/{MaxIterations}: loss {Loss:G6} (clustering {ClusteringLoss:G6}, reconstruction {ReconstructionLoss:G6}, additional {AdditionalLoss:G6}), labels changed {LabelsChanged:G4}, ACC {Accuracy}, NMI {Nmi}, ARI {Ari}",
             Name, iteration, Options.MaxIterations, record.Loss, sums.MeanClustering, sums.MeanReconstruction, sums.MeanAdditional, changed,

@@ -110,6 +110,10 @@ public sealed class EmbeddedKMeansRefiner : IClusterRefiner
                 iteration++;
                 lossSum += loss / rows.Length;
                 lossSteps++;
+                context.Progress?.Report(new DeepClusteringProgress(TrainingPhase.Refinement, iteration, Options.MaxIterations, loss / rows.Length, null)
+                {
+                    TotalIsUpperBound = true,
+                });
 
                 if (iteration % Options.UpdateInterval != 0 && iteration != Options.MaxIterations)
                 {
@@ -151,8 +155,13 @@ public sealed class EmbeddedKMeansRefiner : IClusterRefiner
     /// <summary>One history record and one progress report for a refresh.</summary>
     private void Report(RefinementContext context, int iteration, double loss, double? changed, int[] labels)
     {
-        context.History.Add(TrainingPhase.Refinement, iteration, loss, changed, labels);
-        context.Progress?.Report(new DeepClusteringProgress(TrainingPhase.Refinement, iteration, Options.MaxIterations, loss, changed));
+        var record = context.History.Add(TrainingPhase.Refinement, iteration, loss, changed, labels);
+        context.Progress?.Report(new DeepClusteringProgress(TrainingPhase.Refinement, iteration, Options.MaxIterations, loss, changed)
+        {
+            TotalIsUpperBound = true,
+            IsRefresh = true,
+            Accuracy = record.Accuracy,
+        });
     }
 
     /// <summary>Checks that the context's parts fit each other; returns n, d and k.</summary>

@@ -189,9 +189,12 @@ public sealed class DecRefinerTests : IDisposable
         Assert.Equal(0.0, monitored.History.Records[0].Loss);
         Assert.All(monitored.History.Records.Skip(1), r => Assert.True(r.Loss > 0));
         Assert.Equal(scenario.Accuracy(result.Labels), monitored.History.Records[^1].Accuracy!.Value, 1e-12);
-        Assert.Equal(steps, reports.Select(p => p.Step));
-        Assert.All(reports, p => Assert.Equal((TrainingPhase.Refinement, 23), (p.Phase, p.TotalSteps)));
-        Assert.Equal(monitored.History.Records.Select(r => (r.Loss, r.LabelsChanged)), reports.Select(p => ((double?)p.Loss, p.LabelsChanged)));
+        var refreshes = reports.Where(p => p.IsRefresh).ToList();
+        Assert.Equal(steps, refreshes.Select(p => p.Step));
+        Assert.All(reports, p => Assert.Equal((TrainingPhase.Refinement, 23, true), (p.Phase, p.TotalSteps, p.TotalIsUpperBound)));
+        Assert.Equal(monitored.History.Records.Select(r => (r.Loss, r.LabelsChanged, r.Accuracy)),
+            refreshes.Select(p => ((double?)p.Loss, p.LabelsChanged, p.Accuracy)));
+        Assert.Equal(Enumerable.Range(1, 23), reports.Where(p => !p.IsRefresh).Select(p => p.Step));  // every step
 
         var unmonitoredScenario = DecScenario.Create(_backend, separation: 2.0, kMeansIterations: 1, seed: 2);
         var unmonitored = unmonitoredScenario.Context(monitor: false);
@@ -212,9 +215,9 @@ public sealed class DecRefinerTests : IDisposable
         var scenario = DecScenario.Create(_backend, separation: 2.0, kMeansIterations: 1, seed: 2);
         using var cancellation = new CancellationTokenSource();
         int refreshes = 0;
-        var context = scenario.Context(progress: new SynchronousProgress<DeepClusteringProgress>(_ =>
+        var context = scenario.Context(progress: new SynchronousProgress<DeepClusteringProgress>(p =>
         {
-            if (++refreshes == 2)
+            if (p.IsRefresh && ++refreshes == 2)
             {
                 cancellation.Cancel();
             }

@@ -139,8 +139,10 @@ public sealed class EmbeddedKMeansRefinerTests : IDisposable
             Assert.True(r.Loss > 0 && double.IsFinite(r.Loss!.Value));
         });
         Assert.Equal(ClusteringAccuracy.Compute(scenario.Truth, result.Labels), records[^1].Accuracy);
-        Assert.Equal(records.Select(r => (r.Step, r.Loss, r.LabelsChanged)), reports.Select(p => (p.Step, (double?)p.Loss, p.LabelsChanged)));
-        Assert.All(reports, p => Assert.Equal((TrainingPhase.Refinement, 100), (p.Phase, p.TotalSteps)));
+        var refreshes = reports.Where(p => p.IsRefresh).ToList();
+        Assert.Equal(records.Select(r => (r.Step, r.Loss, r.LabelsChanged)), refreshes.Select(p => (p.Step, (double?)p.Loss, p.LabelsChanged)));
+        Assert.All(reports, p => Assert.Equal((TrainingPhase.Refinement, 100, true), (p.Phase, p.TotalSteps, p.TotalIsUpperBound)));
+        Assert.Equal(Enumerable.Range(1, records[^1].Step), reports.Where(p => !p.IsRefresh).Select(p => p.Step));  // every step
     }
 
     [Fact]
@@ -150,7 +152,7 @@ public sealed class EmbeddedKMeansRefinerTests : IDisposable
         using var cancellation = new CancellationTokenSource();
         var progress = new SynchronousProgress<DeepClusteringProgress>(p =>
         {
-            if (p.Step == 40)
+            if (p.Step == 40 && p.IsRefresh)
             {
                 cancellation.Cancel();
             }
