@@ -92,7 +92,7 @@ internal static class DataSources
     }
 
     /// <summary>Labels from an IDX file (recognised by its magic bytes) or a text file of one integer per line.</summary>
-    private static int[] ReadLabels(string path)
+    public static int[] ReadLabels(string path)
     {
         using (var stream = File.OpenRead(path))
         {

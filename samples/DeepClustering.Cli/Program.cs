@@ -1,11 +1,15 @@
-using System.CommandLine;
-using DeepClustering.Cli.Commands;
+using DeepClustering.Cli;
+using Spectre.Console;
 
-var root = new RootCommand("DeepClustering command-line tool: deep clustering of images and vectors.")
+// Redirected output (a file, a pipe, a CI log) and NO_COLOR get plain text: no colour codes, no live progress bars.
+if (Console.IsOutputRedirected || Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 })
 {
-    PretrainCommand.Create(),
-    ClusterCommand.Create(),
-    PredictCommand.Create(),
-    EvaluateCommand.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+    AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
+}
+
+return Tool.Run(args, Console.Error);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -10,6 +11,40 @@ internal static class ResultFiles
 
     public static void WriteJson(string path, JsonObject value) =>
         WriteAtomically(path, stream => JsonSerializer.Serialize(stream, value, Indented));
+
+    /// <summary>
+    /// A result as a person reads it in a table: text without JSON quotes, whole numbers as they are, other numbers
+    /// to four significant digits (0.7819, 120.5), arrays and objects as compact JSON.
+    /// </summary>
+    public static string Display(JsonNode value)
+    {
+        if (value is JsonValue scalar)
+        {
+            if (scalar.TryGetValue<string>(out var text))
+            {
+                return text;
+            }
+
+            if (scalar.TryGetValue<bool>(out var flag))
+            {
+                return flag ? "true" : "false";
+            }
+
+            if (scalar.TryGetValue<long>(out var whole))
+            {
+                return whole.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (scalar.TryGetValue<double>(out var number))
+            {
+                return Math.Abs(number) >= 1e4 || number == Math.Floor(number)
+                    ? number.ToString("0.#", CultureInfo.InvariantCulture)
+                    : number.ToString("G4", CultureInfo.InvariantCulture);
+            }
+        }
+
+        return value.ToJsonString();
+    }
 
     public static void WriteAtomically(string path, Action<Stream> write)
     {

@@ -20,10 +20,10 @@ public sealed class BackendOptionTests : IDisposable
         var (data, truth) = BlobFiles.Write(_folder);
         string output = _folder.File("out-" + method);
         string model = _folder.File(method + ".dclm");
-        int exit = CommandLine.Run(out string errors, "cluster", "--method", method, "--backend", "torchsharp", "--device", "cpu",
+        int exit = CommandLine.Run(out string errors, ["cluster", "--method", method, "--backend", "torchsharp", "--device", "cpu",
             "--encoder", method == "dssec" ? "sparse" : "dense", "--data", "csv:" + data, "--labels", truth, "--clusters", "3",
-            "--embedding-dimension", "3", "--pretrain-epochs", "3", "--batch-size", "32", "--max-iterations", "20", "--threads", "1",
-            "--seed", "2", "--out", output, "--save-model", model);
+            "--embedding-dimension", "3", "--pretrain-epochs", "3", "--pretrain-optimizer", "adam", "--batch-size", "32", "--threads", "1",
+            "--seed", "2", "--out", output, "--save-model", model, .. CommandLine.RefinementCap(method, 20)]);
 
         Assert.True(exit == 0, errors);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "results.json")))!.AsObject();

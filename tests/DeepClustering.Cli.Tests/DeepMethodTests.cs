@@ -20,9 +20,10 @@ public sealed class DeepMethodTests : IDisposable
         string output = _folder.File("out-" + method);
         string model = _folder.File(method + ".dclm");
 
-        int exit = CommandLine.Run("cluster", "--method", method, "--encoder", method == "dssec" ? "sparse" : "dense",
+        int exit = CommandLine.Run(["cluster", "--method", method, "--encoder", method == "dssec" ? "sparse" : "dense",
             "--data", "csv:" + data, "--labels", truth, "--clusters", "3", "--embedding-dimension", "3", "--pretrain-epochs", "3",
-            "--batch-size", "32", "--max-iterations", "20", "--threads", "1", "--seed", "2", "--out", output, "--save-model", model);
+            "--pretrain-optimizer", "adam", "--batch-size", "32", "--threads", "1", "--seed", "2", "--out", output, "--save-model", model,
+            .. CommandLine.RefinementCap(method, 20)]);
 
         Assert.Equal(0, exit);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "results.json")))!.AsObject();

@@ -38,8 +38,7 @@ internal static class ClusterCommand
 
     public static Command Create()
     {
-        var method = new Option<string>("--method") { Description = string.Join("|", Methods), Required = true };
-        method.AcceptOnlyFromAmong(Methods);
+        var method = Choices.Create("--method", Methods, string.Join("|", Methods), required: true);
         var data = new Option<string>("--data") { Description = DataSources.MatrixHelp, Required = true };
         var dataDir = new Option<string?>("--data-dir") { Description = $"folder of the full data sets (default: ${DataSources.DataFolderVariable})" };
         var labels = new Option<string?>("--labels") { Description = "true labels to score against: an IDX labels file or one integer per line" };
@@ -54,10 +53,9 @@ internal static class ClusterCommand
         var initializations = new Option<int?>("--n-init") { Description = "k-means initialisations (default: 1 for k-means++)" };
         var threads = new Option<int>("--threads") { Description = "CPU threads; 0 uses every core", DefaultValueFactory = _ => 0 };
         var limit = new Option<int>("--limit") { Description = "use only the first N rows (0: all)", DefaultValueFactory = _ => 0 };
-        var encoder = new Option<string?>("--encoder") { Description = "deep methods: conv, conv-kwon-lee, dense or sparse (default: conv for ae-kmeans and dekm, dense for dec and idec, sparse for dssec)" };
-        encoder.AcceptOnlyFromAmong(DeepMethods.Encoders);
-        var pretrainEpochs = new Option<int>("--pretrain-epochs") { Description = "deep methods: epochs of reconstruction pretraining", DefaultValueFactory = _ => AutoencoderTrainingOptions.Defaults.Epochs };
-        var activation = new Option<HiddenActivation>("--activation") { Description = "deep methods: ReLU or Sigmoid between layers", DefaultValueFactory = _ => HiddenActivation.ReLU };
+        var encoder = Choices.Create("--encoder", DeepMethods.Encoders, "deep methods: conv, conv-kwon-lee, dense or sparse (default: conv for ae-kmeans and dekm, dense for dec and idec, sparse for dssec)");
+        var pretrainEpochs = new Option<int?>("--pretrain-epochs") { Description = "deep methods: epochs of reconstruction pretraining (default: the method's, 200 for dekm, ae-kmeans and dssec, 300 for dec and idec; none with --pretrained-model)" };
+        var activation = new Option<HiddenActivation?>("--activation") { Description = "deep methods: ReLU or Sigmoid between layers (default ReLU; the sparse encoder always uses sigmoids)" };
         var embedding = new Option<int>("--embedding-dimension") { Description = "deep methods: width of the embedding", DefaultValueFactory = _ => 10 };
         var maxIterations = new Option<int?>("--max-iterations") { Description = "deep methods: refinement iteration cap (default: the method's)" };
         var batchSize = new Option<int>("--batch-size") { Description = "deep methods: pretraining mini-batch size", DefaultValueFactory = _ => AutoencoderTrainingOptions.Defaults.BatchSize };
@@ -70,10 +68,9 @@ internal static class ClusterCommand
         {
             Description = "sparse encoder: epochs of greedy layer-wise pretraining per rung before the end-to-end --pretrain-epochs (default: the same as --pretrain-epochs; 0: end to end only)",
         };
-        var pretrainOptimizer = new Option<OptimizerKind>("--pretrain-optimizer")
+        var pretrainOptimizer = new Option<OptimizerKind?>("--pretrain-optimizer")
         {
-            Description = "deep methods: the pretraining optimizer, Adam (DCEC, DEKM) or Sgd with momentum (DEC-keras on MNIST: --pretrain-optimizer sgd, learning rate 1, momentum 0.9)",
-            DefaultValueFactory = _ => AutoencoderTrainingOptions.Defaults.Optimizer,
+            Description = "deep methods: the pretraining optimizer, Adam or Sgd with momentum (default: the method's, Sgd for dec and idec as DEC-keras, Adam for the others)",
         };
         var pretrainLearningRate = new Option<float?>("--pretrain-learning-rate")
         {
@@ -98,11 +95,10 @@ internal static class ClusterCommand
                 result.GetValue(components), result.GetValue(covariance), result.GetValue(linkage), result.GetValue(initializations),
                 result.GetValue(threads));
             var pretrained = result.GetValue(pretrainedModel);
-            bool epochsGiven = result.GetResult(pretrainEpochs) is { Implicit: false };
             var deep = new DeepSettings(result.GetValue(method)!, result.GetValue(encoder), result.GetValue(clusters), result.GetValue(embedding),
-                result.GetValue(activation), pretrained is not null && !epochsGiven ? 0 : result.GetValue(pretrainEpochs), result.GetValue(batchSize),
+                result.GetValue(activation), result.GetValue(pretrainEpochs), result.GetValue(batchSize),
                 result.GetValue(maxIterations), result.GetValue(backend)!, result.GetValue(device), result.GetValue(seed), result.GetValue(threads), pretrained,
-                result.GetValue(sparsityTarget), result.GetValue(sparsityWeight), pretrained is not null && !epochsGiven ? null : result.GetValue(layerwiseEpochs),
+                result.GetValue(sparsityTarget), result.GetValue(sparsityWeight), result.GetValue(layerwiseEpochs),
                 result.GetValue(pretrainOptimizer), result.GetValue(pretrainLearningRate), result.GetValue(pretrainMomentum));
             return Task.FromResult(Run(settings, deep, result.GetValue(saveModel), result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(labels),
                 result.GetValue(output)!, result.GetValue(limit), cancellationToken));
@@ -135,10 +131,10 @@ internal static class ClusterCommand
             int[] predicted;
             if (DeepMethods.Names.Contains(settings.Method))
             {
-                using var model = DeepMethods.Fit(deep, data, sampleShape, labels, cancellationToken);
+                using var model = DeepMethods.Fit(deep, data, sampleShape, labels, cancellationToken, out var options);
                 predicted = model.Labels.ToArray();
                 results["clusters"] = model.ClusterCount;
-                DeepMethods.Describe(model, deep, results);
+                DeepMethods.Describe(model, deep, options, results);
                 if (saveModel is not null)
                 {
                     model.Save(saveModel.FullName);
@@ -167,20 +163,18 @@ internal static class ClusterCommand
             ResultFiles.WriteJson(Path.Combine(output.FullName, "results.json"), results);
 
             var summary = new Table().AddColumns("result", "value");
-            foreach (var (key, value) in results.Where(r => r.Key != "history"))
+            foreach (var (key, value) in results.Where(r => r.Key != "history" && r.Value is not null))
             {
-                summary.AddRow(Markup.Escape(key), Markup.Escape(value?.ToJsonString() ?? "null"));
+                summary.AddRow(Markup.Escape(key), Markup.Escape(ResultFiles.Display(value!)));
             }
 
             AnsiConsole.Write(summary);
             AnsiConsole.MarkupLine($"wrote {Markup.Escape(Path.Combine(output.FullName, "labels.txt"))} and results.json");
             return 0;
         }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException
-            or DeviceNotAvailableException)
+        catch (Exception e) when (CommandErrors.IsBadInput(e) || e is OperationCanceledException)
         {
-            Console.Error.WriteLine($"cluster: {e.Message}");
-            return 1;
+            return CommandErrors.Report("cluster", e);
         }
     }
 

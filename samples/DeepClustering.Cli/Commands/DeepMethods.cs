@@ -1,18 +1,15 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using DeepClustering.Clustering;
 using DeepClustering.Data;
+using DeepClustering.Methods;
 using DeepClustering.Networks;
-using DeepClustering.Networks.Managed;
 using DeepClustering.Pipeline;
-using DeepClustering.Refiners;
-using DeepClustering.Refiners.Dec;
-using DeepClustering.Refiners.EmbeddedKMeans;
-using DeepClustering.Training;
 
 namespace DeepClustering.Cli.Commands;
 
-/// <summary>The deep methods of <c>cluster</c>: an autoencoder, its pretraining, k-means on the embedding and a refiner.</summary>
+/// <summary>
+/// The deep methods of <c>cluster</c>: each is the library's estimator (<see cref="DeepClustering.Methods"/>) with its
+/// reference recipe, changed only where a flag was given.
+/// </summary>
 internal static class DeepMethods
 {
     /// <summary>The deep values of <c>--method</c>.</summary>
@@ -21,98 +18,92 @@ internal static class DeepMethods
     /// <summary>The values of <c>--encoder</c>.</summary>
     public static readonly string[] Encoders = ["conv", "conv-kwon-lee", "dense", "sparse"];
 
-    /// <summary>k-means initialisations on the embedding: 20 as DEC-keras and IDEC, 100 as DEKM.py.</summary>
-    private const int DecKMeansInitializations = 20;
-
-    public static DeepClusteringModel Fit(DeepSettings s, DataMatrix data, int[] sampleShape, int[]? labels, CancellationToken cancellationToken)
+    /// <summary>Fits the method of <paramref name="s"/>, showing its progress.</summary>
+    public static DeepClusteringModel Fit(DeepSettings s, DataMatrix data, int[] sampleShape, int[]? labels, CancellationToken cancellationToken,
+        out DeepClusteringMethodOptions options)
     {
-        int initializations = s.Method == "dekm" ? EmbeddedKMeansRefinerOptions.Defaults.KMeansInitializationCount : DecKMeansInitializations;
-        var kMeans = new KMeansOptions { ClusterCount = s.Clusters, InitializationCount = initializations, Seed = s.Seed, Threads = s.Threads };
-        var builder = new DeepClusteringBuilder();
-        if (s.PretrainedModel is not null)
+        if (s.PretrainedModel is not null && s.Encoder is not null)
         {
-            if (s.Encoder is not null)
-            {
-                throw new ArgumentException("--encoder cannot be combined with --pretrained-model: the encoder is the model's.");
-            }
-
-            // Read on the managed engine; the builder rebuilds its weights on the fit's backend and device.
-            using var pretrained = DeepClusteringModel.Load(s.PretrainedModel.FullName, threads: 1);
-            builder.WithPretrainedEncoder(pretrained.Network);
-        }
-        else
-        {
-            string encoder = s.Encoder ?? DefaultEncoder(s.Method);
-            if (encoder != "sparse" && (s.SparsityTarget is not null || s.SparsityWeight is not null))
-            {
-                throw new ArgumentException($"--sparsity-target and --sparsity-weight apply to the sparse encoder, not to {encoder}.");
-            }
-
-            builder.WithEncoder(Architecture(encoder, sampleShape, s.EmbeddingDimension, s.Activation) with
-            {
-                SparsityTarget = s.SparsityTarget,
-                SparsityWeight = s.SparsityWeight,
-            });
+            throw new ArgumentException("--encoder cannot be combined with --pretrained-model: the encoder is the model's.");
         }
 
-        builder
-            .WithClusterer(new KMeans(kMeans))
-            .WithNetworkBackend(BackendOptions.Create(s.Backend, s.Threads))
-            .OnDevice(s.Device, s.Threads)
-            .WithSeed(s.Seed)
-            .WithProgress(new Reporter());
-        bool sparse = s.PretrainedModel is null && (s.Encoder ?? DefaultEncoder(s.Method)) == "sparse";
-        if (s.LayerwiseEpochs is not null && !sparse)
-        {
-            throw new ArgumentException("--layerwise-epochs applies to the sparse encoder only (and not with --pretrained-model).");
-        }
-
-        int layerwiseEpochs = sparse ? s.LayerwiseEpochs ?? s.PretrainEpochs : 0;
-        if (layerwiseEpochs > 0)
-        {
-            builder.WithLayerwisePretraining(new GreedyLayerwisePretrainingOptions
-            {
-                LayerTraining = PretrainingOptions(s) with { Epochs = layerwiseEpochs },
-                FineTuning = PretrainingOptions(s) with { Epochs = s.PretrainEpochs },
-                FineTune = s.PretrainEpochs > 0,
-            });
-        }
-        else if (s.PretrainEpochs > 0)
-        {
-            builder.WithPretraining(PretrainingOptions(s) with { Epochs = s.PretrainEpochs });
-        }
-
-        var refiner = Refiner(s, kMeans);
-        if (refiner is not null)
-        {
-            builder.WithRefiner(refiner);
-        }
-
-        return builder.Fit(data, labels, cancellationToken);
+        // Read on the managed engine; the fit rebuilds its weights on its own backend and device.
+        using var pretrained = s.PretrainedModel is null ? null : DeepClusteringModel.Load(s.PretrainedModel.FullName, threads: 1);
+        options = Options(s, sampleShape, pretrained?.Network);
+        var method = Create(options);
+        return FitDisplay.Run(progress => method.Fit(data, progress, labels, cancellationToken));
     }
 
-    /// <summary>
-    /// The optimizer settings of the pretraining (the epochs are set by the caller). Refuses <c>--pretrain-momentum</c>
-    /// with Adam here, to name the flag; the options' own validation names only their property.
-    /// </summary>
-    private static AutoencoderTrainingOptions PretrainingOptions(DeepSettings s)
+    /// <summary>The method's options: its defaults, then each flag that was given.</summary>
+    public static DeepClusteringMethodOptions Options(DeepSettings s, int[] sampleShape, IAutoencoderNetwork? pretrained)
     {
-        if (s.PretrainOptimizer != OptimizerKind.Sgd && s.PretrainMomentum is not null)
+        DeepClusteringMethodOptions defaults = s.Method switch
         {
-            throw new ArgumentException($"--pretrain-momentum applies to --pretrain-optimizer sgd, not to {s.PretrainOptimizer}.");
+            "ae-kmeans" => new AutoencoderKMeansOptions { ClusterCount = s.Clusters },
+            "dec" => new DecOptions { ClusterCount = s.Clusters },
+            "idec" => new IdecOptions { ClusterCount = s.Clusters },
+            "dssec" => new DssecOptions { ClusterCount = s.Clusters },
+            "dekm" => new DekmOptions { ClusterCount = s.Clusters },
+            _ => throw new ArgumentException($"Unknown deep method '{s.Method}'."),
+        };
+        var kind = s.Encoder is { } encoder ? Kind(encoder) : defaults.Autoencoder;
+        bool sparse = pretrained?.Architecture?.Kind == AutoencoderKind.StackedSparse || (pretrained is null && kind == AutoencoderKind.StackedSparse);
+        if (!sparse && (s.SparsityTarget is not null || s.SparsityWeight is not null || s.LayerwiseEpochs is not null))
+        {
+            string flag = s.SparsityTarget is not null ? "--sparsity-target" : s.SparsityWeight is not null ? "--sparsity-weight" : "--layerwise-epochs";
+            throw new ArgumentException($"{flag} applies to the sparse encoder, not to {s.Encoder ?? DefaultEncoder(defaults.Autoencoder)}.");
         }
 
-        return new AutoencoderTrainingOptions
+        var optimizer = s.PretrainOptimizer ?? defaults.PretrainingOptimizer;
+        if (optimizer != OptimizerKind.Sgd && s.PretrainMomentum is not null)
         {
-            BatchSize = s.BatchSize,
-            Optimizer = s.PretrainOptimizer,
-            LearningRate = s.PretrainLearningRate,
-            Momentum = s.PretrainMomentum,
+            throw new ArgumentException($"--pretrain-momentum applies to --pretrain-optimizer sgd, not to {optimizer}.");
+        }
+
+        // A pretrained autoencoder is used as it is unless --pretrain-epochs asks for more.
+        int epochs = s.PretrainEpochs ?? (pretrained is null ? defaults.PretrainingEpochs : 0);
+        var options = defaults with
+        {
+            Autoencoder = kind,
+            EmbeddingDimension = s.EmbeddingDimension,
+            Activation = s.Activation ?? defaults.Activation,
+            InputShape = sampleShape.Length == 3 ? sampleShape : null,
+            PretrainingEpochs = epochs,
+            PretrainingBatchSize = s.BatchSize,
+            PretrainingOptimizer = optimizer,
+            PretrainingLearningRate = s.PretrainLearningRate,
+            PretrainingMomentum = s.PretrainMomentum,
+            PretrainedAutoencoder = pretrained,
+            LayerwiseEpochs = s.LayerwiseEpochs ?? (pretrained is null ? null : 0),
+            SparsityTarget = s.SparsityTarget,
+            SparsityWeight = s.SparsityWeight,
+            Seed = s.Seed,
+            Threads = s.Threads,
+            Backend = BackendOptions.Create(s.Backend, s.Threads),
+            Device = s.Device,
+        };
+        return (options, s.MaxIterations) switch
+        {
+            (_, null) => options,
+            (StudentTClusteringOptions t, int cap) => t with { MaxIterations = cap },
+            (DekmOptions d, int cap) => d with { MaxIterations = cap },
+            _ => throw new ArgumentException($"--max-iterations applies to a method with a refinement; {s.Method} has none."),
         };
     }
 
+    /// <summary>The estimator of <paramref name="options"/>.</summary>
+    public static DeepClusteringMethod Create(DeepClusteringMethodOptions options) => options switch
+    {
+        AutoencoderKMeansOptions o => new AutoencoderKMeans(o),
+        DecOptions o => new Dec(o),
+        IdecOptions o => new Idec(o),
+        DssecOptions o => new Dssec(o),
+        DekmOptions o => new Dekm(o),
+        _ => throw new ArgumentException($"No estimator for {options.GetType().Name}."),
+    };
+
     /// <summary>Adds the model's figures and history to results.json.</summary>
-    public static void Describe(DeepClusteringModel model, DeepSettings s, JsonObject results)
+    public static void Describe(DeepClusteringModel model, DeepSettings s, DeepClusteringMethodOptions options, JsonObject results)
     {
         results["encoder"] = model.Info.Encoder;
         results["backend"] = model.Network.BackendName;
@@ -122,13 +113,13 @@ internal static class DeepMethods
             results["pretrained_model"] = s.PretrainedModel.FullName;
         }
 
-        if (s.PretrainEpochs > 0)
+        if (options.PretrainingEpochs > 0)
         {
-            var options = PretrainingOptions(s);
-            results["pretrain_epochs"] = s.PretrainEpochs;
-            results["pretrain_optimizer"] = options.Optimizer.ToString().ToLowerInvariant();
-            results["pretrain_learning_rate"] = options.LearningRate ?? AutoencoderTrainingOptions.Defaults.LearningRateFor(options.Optimizer);
-            results["pretrain_momentum"] = options.Optimizer == OptimizerKind.Sgd ? options.Momentum ?? AutoencoderTrainingOptions.Defaults.SgdMomentum : null;
+            var optimizer = options.PretrainingOptimizer;
+            results["pretrain_epochs"] = options.PretrainingEpochs;
+            results["pretrain_optimizer"] = optimizer.ToString().ToLowerInvariant();
+            results["pretrain_learning_rate"] = options.PretrainingLearningRate ?? Training.AutoencoderTrainingOptions.Defaults.LearningRateFor(optimizer);
+            results["pretrain_momentum"] = optimizer == OptimizerKind.Sgd ? options.PretrainingMomentum ?? Training.AutoencoderTrainingOptions.Defaults.SgdMomentum : null;
         }
 
         results["seconds"] = model.Info.Seconds;
@@ -153,50 +144,26 @@ internal static class DeepMethods
         results["history"] = history;
     }
 
-    private static string DefaultEncoder(string method) => method == "dssec" ? "sparse" : method is "dec" or "idec" ? "dense" : "conv";
-
-    private static AutoencoderArchitecture Architecture(string encoder, int[] sampleShape, int embedding, HiddenActivation activation)
+    private static AutoencoderKind Kind(string encoder) => encoder switch
     {
-        int features = sampleShape.Aggregate(1, (a, b) => a * b);
-        return encoder switch
-        {
-            "conv" or "conv-kwon-lee" when sampleShape.Length != 3 =>
-                throw new ArgumentException($"The {encoder} encoder needs images; the data have rows of {features} values with no image shape."),
-            "conv" => new AutoencoderArchitecture(AutoencoderKind.Convolutional, sampleShape, embedding, [], activation),
-            "conv-kwon-lee" => new AutoencoderArchitecture(AutoencoderKind.KwonLee, sampleShape, embedding, [], activation),
-            "dense" => new AutoencoderArchitecture(AutoencoderKind.Dense, [features], embedding, [.. DenseAutoencoder.DecHiddenWidths], activation),
-            "sparse" => new AutoencoderArchitecture(AutoencoderKind.StackedSparse, [features], embedding, [.. DenseAutoencoder.DecHiddenWidths], HiddenActivation.Sigmoid),
-            _ => throw new ArgumentException($"Unknown encoder '{encoder}'. Use one of: {string.Join(", ", Encoders)}."),
-        };
-    }
-
-    private static IClusterRefiner? Refiner(DeepSettings s, KMeansOptions kMeans) => s.Method switch
-    {
-        "ae-kmeans" => null,
-        "dec" => new DecRefiner(new DecRefinerOptions { Variant = DecVariant.Dec, MaxIterations = s.MaxIterations ?? DecRefinerOptions.Defaults.MaxIterations }),
-        "idec" => new DecRefiner(new DecRefinerOptions { Variant = DecVariant.Idec, MaxIterations = s.MaxIterations ?? DecRefinerOptions.Defaults.MaxIterations }),
-        "dssec" => new DecRefiner(new DecRefinerOptions { Variant = DecVariant.Dssec, MaxIterations = s.MaxIterations ?? DecRefinerOptions.Defaults.MaxIterations }),
-        "dekm" => new EmbeddedKMeansRefiner(new EmbeddedKMeansRefinerOptions
-        {
-            MaxIterations = s.MaxIterations ?? EmbeddedKMeansRefinerOptions.Defaults.MaxIterations,
-            Reclustering = kMeans,
-        }),
-        _ => throw new ArgumentException($"Unknown deep method '{s.Method}'."),
+        "conv" => AutoencoderKind.Convolutional,
+        "conv-kwon-lee" => AutoencoderKind.KwonLee,
+        "dense" => AutoencoderKind.Dense,
+        "sparse" => AutoencoderKind.StackedSparse,
+        _ => throw new ArgumentException($"Unknown encoder '{encoder}'. Use one of: {string.Join(", ", Encoders)}."),
     };
 
-    /// <summary>Prints one line per pretraining epoch and per refinement refresh.</summary>
-    private sealed class Reporter : IProgress<DeepClusteringProgress>
+    private static string DefaultEncoder(AutoencoderKind kind) => kind switch
     {
-        public void Report(DeepClusteringProgress p)
-        {
-            string changed = p.LabelsChanged is { } c ? $", labels changed {c.ToString("P2", CultureInfo.InvariantCulture)}" : "";
-            Console.WriteLine($"{p.Phase.ToString().ToLowerInvariant()} {p.Step}/{p.TotalSteps}: loss {p.Loss.ToString("G6", CultureInfo.InvariantCulture)}{changed}");
-        }
-    }
+        AutoencoderKind.Convolutional => "conv",
+        AutoencoderKind.KwonLee => "conv-kwon-lee",
+        AutoencoderKind.Dense => "dense",
+        _ => "sparse",
+    };
 }
 
-/// <summary>The options of a deep method.</summary>
-internal sealed record DeepSettings(string Method, string? Encoder, int Clusters, int EmbeddingDimension, HiddenActivation Activation,
-    int PretrainEpochs, int BatchSize, int? MaxIterations, string Backend, ComputeDevice Device, long Seed, int Threads, FileInfo? PretrainedModel,
-    double? SparsityTarget, double? SparsityWeight, int? LayerwiseEpochs, OptimizerKind PretrainOptimizer, float? PretrainLearningRate,
+/// <summary>The options of a deep method, as the flags gave them (null: the method's default).</summary>
+internal sealed record DeepSettings(string Method, string? Encoder, int Clusters, int EmbeddingDimension, HiddenActivation? Activation,
+    int? PretrainEpochs, int BatchSize, int? MaxIterations, string Backend, ComputeDevice Device, long Seed, int Threads, FileInfo? PretrainedModel,
+    double? SparsityTarget, double? SparsityWeight, int? LayerwiseEpochs, OptimizerKind? PretrainOptimizer, float? PretrainLearningRate,
     float? PretrainMomentum);

@@ -64,11 +64,9 @@ internal static class PredictCommand
             AnsiConsole.MarkupLine($"labelled {data.Rows} rows into {model.ClusterCount} clusters; wrote {Markup.Escape(output.FullName)}");
             return 0;
         }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException
-            or DeviceNotAvailableException)
+        catch (Exception e) when (CommandErrors.IsBadInput(e) || e is OperationCanceledException)
         {
-            Console.Error.WriteLine($"predict: {e.Message}");
-            return 1;
+            return CommandErrors.Report("predict", e);
         }
     }
 }

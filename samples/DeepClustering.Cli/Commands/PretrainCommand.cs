@@ -1,20 +1,23 @@
 using System.CommandLine;
+using System.Globalization;
 using DeepClustering.Networks;
 using DeepClustering.Networks.Managed;
-using DeepClustering.Tensors.Backends.Cpu;
-using DeepClustering.Numerics.Randomness;
+using DeepClustering.Clustering;
+using DeepClustering.Pipeline;
 using DeepClustering.Training;
 using Spectre.Console;
 
 namespace DeepClustering.Cli.Commands;
 
-/// <summary><c>pretrain</c>: trains an autoencoder to reconstruct images and reports its progress and loss.</summary>
+/// <summary>
+/// <c>pretrain</c>: trains an autoencoder to reconstruct images, reports its progress and loss, clusters the embedding
+/// with k-means, and saves the model when asked (<c>--save-model</c>).
+/// </summary>
 internal static class PretrainCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "conv (the DCEC/DEKM convolutional autoencoder) or dense (DEC's 784-500-500-2000-10)", DefaultValueFactory = _ => "conv" };
-        model.AcceptOnlyFromAmong("conv", "dense");
+        var model = Choices.Create("--model", ["conv", "dense"], "conv (the DCEC/DEKM convolutional autoencoder) or dense (DEC's 784-500-500-2000-10)", defaultValue: "conv");
         var data = new Option<string>("--data") { Description = DataSources.ImageHelp, DefaultValueFactory = _ => "mnist-test" };
         var dataDir = new Option<string?>("--data-dir") { Description = $"folder of the full data sets (default: ${DataSources.DataFolderVariable})" };
         var epochs = new Option<int>("--epochs") { Description = "passes over the data", DefaultValueFactory = _ => 3 };
@@ -27,89 +30,73 @@ internal static class PretrainCommand
         var backend = BackendOptions.CreateBackendOption();
         var device = BackendOptions.CreateDeviceOption();
 
-        var command = new Command("pretrain", "Train an autoencoder to reconstruct images, printing progress and loss.")
+        var clusters = new Option<int>("--clusters") { Description = "k of the k-means run on the pretrained embedding (saved with --save-model)", DefaultValueFactory = _ => 10 };
+        var saveModel = new Option<FileInfo?>("--save-model") { Description = "save the autoencoder and its k-means to this model file" };
+
+        var command = new Command("pretrain", "Train an autoencoder to reconstruct images, then k-means on its embedding; print progress and loss, and save the model.")
         {
-            model, data, dataDir, epochs, batchSize, learningRate, embedding, seed, threads, limit, backend, device,
+            model, data, dataDir, epochs, batchSize, learningRate, embedding, seed, threads, limit, backend, device, clusters, saveModel,
         };
         command.SetAction((result, cancellationToken) => Task.FromResult(Run(
             result.GetValue(model)!, result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(epochs), result.GetValue(batchSize),
             result.GetValue(learningRate), result.GetValue(embedding), result.GetValue(seed), result.GetValue(threads),
-            result.GetValue(limit), result.GetValue(backend)!, result.GetValue(device), cancellationToken)));
+            result.GetValue(limit), result.GetValue(backend)!, result.GetValue(device), result.GetValue(clusters), result.GetValue(saveModel), cancellationToken)));
         return command;
     }
 
     private static int Run(string modelName, string dataSource, string? dataFolder, int epochs, int batchSize, float learningRate, int embeddingDimension,
-        long seed, int threads, int limit, string backend, ComputeDevice device, CancellationToken cancellationToken)
+        long seed, int threads, int limit, string backend, ComputeDevice device, int clusters, FileInfo? saveModel, CancellationToken cancellationToken)
     {
         try
         {
             return Train(modelName, dataSource, dataFolder, epochs, batchSize, learningRate, embeddingDimension, seed, threads, limit, backend, device,
-                cancellationToken);
+                clusters, saveModel, cancellationToken);
         }
-        catch (DeviceNotAvailableException e)
+        catch (Exception e) when (CommandErrors.IsBadInput(e) || e is OperationCanceledException)
         {
-            Console.Error.WriteLine($"pretrain: {e.Message}");
-            return 1;
+            return CommandErrors.Report("pretrain", e);
         }
     }
 
     private static int Train(string modelName, string dataSource, string? dataFolder, int epochs, int batchSize, float learningRate, int embeddingDimension,
-        long seed, int threads, int limit, string backend, ComputeDevice device, CancellationToken cancellationToken)
+        long seed, int threads, int limit, string backend, ComputeDevice device, int clusters, FileInfo? saveModel, CancellationToken cancellationToken)
     {
-        var set = DataSources.Take(DataSources.LoadImages(dataSource, dataFolder).Set, limit);
+        var (loaded, hasLabels) = DataSources.LoadImages(dataSource, dataFolder);
+        var set = DataSources.Take(loaded, limit);
         var images = set.Images;
         var architecture = modelName == "dense"
             ? new AutoencoderArchitecture(AutoencoderKind.Dense, [images.ValuesPerImage], embeddingDimension, [.. DenseAutoencoder.DecHiddenWidths], HiddenActivation.ReLU)
             : new AutoencoderArchitecture(AutoencoderKind.Convolutional, [images.Channels, images.Height, images.Width], embeddingDimension, [], HiddenActivation.ReLU);
-        using var autoencoder = BackendOptions.Create(backend, threads).Create(architecture, device, seed);
-        var data = images.ToDataMatrix();
-
         AnsiConsole.MarkupLine($"[bold]{modelName}[/] autoencoder on [bold]{Markup.Escape(dataSource)}[/]: {images.Count} images of " +
-            $"{images.Channels}×{images.Height}×{images.Width}, {autoencoder.GetParameters().Sum(p => p.Length):N0} parameters, {autoencoder.BackendName} on {autoencoder.Device}");
-        var trainer = new AutoencoderTrainer(new AutoencoderTrainingOptions
-        {
-            Epochs = epochs,
-            BatchSize = batchSize,
-            LearningRate = learningRate,
-            Seed = seed,
-        });
+            $"{images.Channels}×{images.Height}×{images.Width}, backend {backend}");
 
-        AutoencoderTrainingResult result;
-        if (AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            result = AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(context =>
-                {
-                    var task = context.AddTask("training", maxValue: epochs);
-                    var progress = new Progress<AutoencoderTrainingProgress>(p =>
-                    {
-                        task.Description = $"epoch {p.Epoch}/{p.Epochs}, loss {p.Loss:F5}";
-                        task.Value = p.Epoch - 1 + (double)p.Batch / p.BatchesPerEpoch;
-                    });
-                    return trainer.Train(autoencoder, data, progress, cancellationToken);
-                });
-        }
-        else
-        {
-            var progress = new SynchronousProgress<AutoencoderTrainingProgress>(p =>
-            {
-                if (p.Batch == p.BatchesPerEpoch)
-                {
-                    Console.WriteLine($"epoch {p.Epoch}/{p.Epochs}: loss {p.Loss:F6}");
-                }
-            });
-            result = trainer.Train(autoencoder, data, progress, cancellationToken);
-        }
+        // The pretraining, then k-means on the embedding: the saved model predicts and starts cluster --pretrained-model.
+        var builder = new DeepClusteringBuilder()
+            .WithEncoder(architecture)
+            .WithPretraining(new AutoencoderTrainingOptions { Epochs = epochs, BatchSize = batchSize, LearningRate = learningRate })
+            .WithClusterer(new KMeans(new KMeansOptions { ClusterCount = clusters, Threads = threads }))
+            .WithNetworkBackend(BackendOptions.Create(backend, threads))
+            .OnDevice(device, threads)
+            .WithSeed(seed);
+        using var model = FitDisplay.Run(progress => builder.WithProgress(progress).Fit(images.ToDataMatrix(), hasLabels ? set.Labels : null, cancellationToken));
 
         var table = new Table().AddColumns("epoch", "reconstruction loss (MSE)");
-        for (int i = 0; i < result.EpochLosses.Count; i++)
+        foreach (var record in model.History.Where(r => r.Phase == TrainingPhase.Pretraining))
         {
-            table.AddRow((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), result.EpochLosses[i].ToString("F6", System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow(record.Step.ToString(CultureInfo.InvariantCulture), record.Loss?.ToString("F6", CultureInfo.InvariantCulture) ?? "");
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"{result.Seconds:F1} s, {result.SamplesPerSecond:F0} samples/s");
-        return 0;
+        double seconds = model.Info.PretrainSeconds;
+        AnsiConsole.MarkupLine($"{model.Network.BackendName} on {model.Network.Device}: {seconds.ToString("F1", CultureInfo.InvariantCulture)} s, " +
+            $"{(seconds > 0 ? epochs * (double)images.Count / seconds : 0).ToString("F0", CultureInfo.InvariantCulture)} samples/s");
+        if (saveModel is not null)
+        {
+            model.Save(saveModel.FullName);
+            AnsiConsole.MarkupLine($"saved the autoencoder and its {clusters}-means to {Markup.Escape(saveModel.FullName)} " +
+                "(use it with cluster --pretrained-model, predict and transform)");
+        }
+
+        return ExitCodes.Success;
     }
 }

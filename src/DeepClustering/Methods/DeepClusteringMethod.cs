@@ -107,7 +107,7 @@ public abstract class DeepClusteringMethod : IClusterer
             LearningRate = o.PretrainingLearningRate,
             Momentum = o.PretrainingMomentum,
         };
-        int layerwiseEpochs = kind == AutoencoderKind.StackedSparse ? LayerwiseEpochs(o.PretrainingEpochs) : 0;
+        int layerwiseEpochs = kind == AutoencoderKind.StackedSparse ? o.LayerwiseEpochs ?? o.PretrainingEpochs : 0;
         if (layerwiseEpochs > 0)
         {
             builder.WithLayerwisePretraining(new GreedyLayerwisePretrainingOptions
@@ -132,9 +132,6 @@ public abstract class DeepClusteringMethod : IClusterer
 
     /// <summary>The refiner of the method (null: keep the initial k-means), with the k-means options of the initial clustering.</summary>
     private protected abstract IClusterRefiner? CreateRefiner(KMeansOptions kMeans);
-
-    /// <summary>Epochs of each rung of greedy layer-wise pretraining when the autoencoder is stacked sparse.</summary>
-    private protected virtual int LayerwiseEpochs(int pretrainingEpochs) => pretrainingEpochs;
 
     private DeepClusteringModel FitRows(DataMatrix data, int[]? imageShape, IProgress<DeepClusteringProgress>? progress, int[]? monitoringLabels,
         CancellationToken cancellationToken)
@@ -171,12 +168,8 @@ public abstract class DeepClusteringMethod : IClusterer
             case AutoencoderKind.Dense:
                 return new AutoencoderArchitecture(o.Autoencoder, [features], o.EmbeddingDimension, [.. o.HiddenWidths ?? DenseAutoencoder.DecHiddenWidths], o.Activation);
             default:
-                var (target, weight) = Sparsity();
                 return new AutoencoderArchitecture(o.Autoencoder, [features], o.EmbeddingDimension, [.. o.HiddenWidths ?? StackedSparseAutoencoder.DssecHiddenWidths],
-                    HiddenActivation.Sigmoid, target, weight);
+                    HiddenActivation.Sigmoid, o.SparsityTarget, o.SparsityWeight);
         }
     }
-
-    /// <summary>ρ and β of the sparse autoencoder's penalty (null: its defaults).</summary>
-    private protected virtual (double? Target, double? Weight) Sparsity() => (null, null);
 }

@@ -29,6 +29,18 @@ public abstract record DeepClusteringMethodOptions
     /// </summary>
     public IReadOnlyList<int>? HiddenWidths { get; init; }
 
+    /// <summary>The stacked sparse autoencoder: the target mean activation ρ of its KL sparsity penalty; null takes 0.05.</summary>
+    public double? SparsityTarget { get; init; }
+
+    /// <summary>The stacked sparse autoencoder: the weight β of its sparsity penalty; null takes DSSEC's 1e-5 (see docs/deep-clustering.md).</summary>
+    public double? SparsityWeight { get; init; }
+
+    /// <summary>
+    /// The stacked sparse autoencoder: epochs of greedy layer-wise pretraining of each rung before the end-to-end
+    /// <see cref="PretrainingEpochs"/>; null takes <see cref="PretrainingEpochs"/>, 0 trains end to end only.
+    /// </summary>
+    public int? LayerwiseEpochs { get; init; }
+
     /// <summary>The activation between the autoencoder's layers (the stacked sparse autoencoder always uses sigmoids).</summary>
     public HiddenActivation Activation { get; init; } = HiddenActivation.ReLU;
 
@@ -116,6 +128,18 @@ public abstract record DeepClusteringMethodOptions
         if (PretrainingEpochs < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(PretrainingEpochs), PretrainingEpochs, "The pretraining epochs cannot be negative.");
+        }
+
+        if (LayerwiseEpochs < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LayerwiseEpochs), LayerwiseEpochs, "The layer-wise epochs cannot be negative.");
+        }
+
+        if (Autoencoder != AutoencoderKind.StackedSparse && PretrainedAutoencoder is null
+            && (SparsityTarget is not null || SparsityWeight is not null || LayerwiseEpochs is not null))
+        {
+            string name = SparsityTarget is not null ? nameof(SparsityTarget) : SparsityWeight is not null ? nameof(SparsityWeight) : nameof(LayerwiseEpochs);
+            throw new ArgumentException($"{name} applies to the stacked sparse autoencoder, not to the {Autoencoder} one.", name);
         }
 
         if (PretrainingBatchSize < 1)

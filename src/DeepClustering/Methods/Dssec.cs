@@ -28,8 +28,4 @@ public sealed class Dssec : DeepClusteringMethod
     public override string Name => "dssec";
 
     private protected override IClusterRefiner CreateRefiner(KMeansOptions kMeans) => new DecRefiner(_options.Refiner());
-
-    private protected override int LayerwiseEpochs(int pretrainingEpochs) => _options.LayerwiseEpochs ?? pretrainingEpochs;
-
-    private protected override (double? Target, double? Weight) Sparsity() => (_options.SparsityTarget, _options.SparsityWeight);
 }

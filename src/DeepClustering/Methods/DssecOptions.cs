@@ -1,5 +1,4 @@
 using DeepClustering.Networks;
-using DeepClustering.Networks.Managed;
 using DeepClustering.Refiners.Dec;
 
 namespace DeepClustering.Methods;
@@ -25,25 +24,6 @@ public sealed record DssecOptions : StudentTClusteringOptions
 
     /// <summary>The weight γ of the clustering loss: 0.1 (DSSEC compares 0.1, 0.3 and 0.5).</summary>
     public double Gamma { get; init; } = DecRefinerOptions.Defaults.Gamma;
-
-    /// <summary>Epochs of each rung of the greedy layer-wise pretraining; null takes <see cref="DeepClusteringMethodOptions.PretrainingEpochs"/>, 0 skips it.</summary>
-    public int? LayerwiseEpochs { get; init; }
-
-    /// <summary>The target mean activation ρ of the sparsity penalty; null takes 0.05.</summary>
-    public double? SparsityTarget { get; init; }
-
-    /// <summary>The weight β of the sparsity penalty; null takes <see cref="StackedSparseAutoencoder.DssecSparsityWeight"/>.</summary>
-    public double? SparsityWeight { get; init; }
-
-    /// <inheritdoc />
-    public override void Validate()
-    {
-        base.Validate();
-        if (LayerwiseEpochs < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(LayerwiseEpochs), LayerwiseEpochs, "The layer-wise epochs cannot be negative.");
-        }
-    }
 
     internal DecRefinerOptions Refiner() => RefinerOptions(DecVariant.Dssec, Gamma);
 }
