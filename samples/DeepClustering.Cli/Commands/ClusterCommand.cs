@@ -19,8 +19,8 @@ using Spectre.Console;
 namespace DeepClustering.Cli.Commands;
 
 /// <summary>
-/// <c>cluster</c>: runs a classical clustering pipeline on images or a CSV, writes <c>labels.txt</c> and
-/// <c>results.json</c>, and scores the result when labels are known.
+/// <c>cluster</c>: runs a deep method (the library's estimators) or a classical pipeline on images or a CSV, writes
+/// <c>labels.txt</c> and <c>results.json</c>, and scores the result when labels are known.
 /// </summary>
 internal static class ClusterCommand
 {
@@ -38,7 +38,7 @@ internal static class ClusterCommand
 
     public static Command Create()
     {
-        var method = Choices.Create("--method", Methods, string.Join("|", Methods), required: true);
+        var method = Choices.Create("--method", Methods, "a deep method (dekm, dec, idec, dssec, ae-kmeans) or a classical one, in any case", required: true);
         var data = new Option<string>("--data") { Description = DataSources.MatrixHelp, Required = true };
         var dataDir = new Option<string?>("--data-dir") { Description = $"folder of the full data sets (default: ${DataSources.DataFolderVariable})" };
         var labels = new Option<string?>("--labels") { Description = "true labels to score against: an IDX labels file or one integer per line" };
@@ -53,7 +53,7 @@ internal static class ClusterCommand
         var initializations = new Option<int?>("--n-init") { Description = "k-means initialisations (default: 1 for k-means++)" };
         var threads = new Option<int>("--threads") { Description = "CPU threads; 0 uses every core", DefaultValueFactory = _ => 0 };
         var limit = new Option<int>("--limit") { Description = "use only the first N rows (0: all)", DefaultValueFactory = _ => 0 };
-        var encoder = Choices.Create("--encoder", DeepMethods.Encoders, "deep methods: conv, conv-kwon-lee, dense or sparse (default: conv for ae-kmeans and dekm, dense for dec and idec, sparse for dssec)");
+        var encoder = Choices.Create("--encoder", DeepMethods.Encoders, "deep methods: the autoencoder (default: conv for ae-kmeans and dekm, dense for dec and idec, sparse for dssec)");
         var pretrainEpochs = new Option<int?>("--pretrain-epochs") { Description = "deep methods: epochs of reconstruction pretraining (default: the method's, 200 for dekm, ae-kmeans and dssec, 300 for dec and idec; none with --pretrained-model)" };
         var activation = new Option<HiddenActivation?>("--activation") { Description = "deep methods: ReLU or Sigmoid between layers (default ReLU; the sparse encoder always uses sigmoids)" };
         var embedding = new Option<int>("--embedding-dimension") { Description = "deep methods: width of the embedding", DefaultValueFactory = _ => 10 };
@@ -82,7 +82,7 @@ internal static class ClusterCommand
             Description = "deep methods: start from the autoencoder of this saved model (its encoder, no pretraining unless --pretrain-epochs is given)",
         };
 
-        var command = new Command("cluster", "Cluster images or vectors with a classical pipeline and score the result.")
+        var command = new Command("cluster", "Cluster images or vectors with a deep method (dekm, dec, idec, dssec, ae-kmeans) or a classical one, write the labels and results, and score them when labels are known.")
         {
             method, data, dataDir, labels, clusters, seed, output, eps, minPoints, components, covariance, linkage, initializations, threads, limit,
             encoder, pretrainEpochs, activation, embedding, maxIterations, batchSize, backend, device, saveModel, pretrainedModel, sparsityTarget, sparsityWeight, layerwiseEpochs,
