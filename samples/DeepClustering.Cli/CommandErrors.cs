@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using DeepClustering.Networks;
+using DeepClustering.Pipeline;
+using DeepClustering.Training;
 
 namespace DeepClustering.Cli;
 
@@ -22,6 +24,7 @@ internal static partial class CommandErrors
         ["SparsityTarget"] = "--sparsity-target",
         ["SparsityWeight"] = "--sparsity-weight",
         ["MaxIterations"] = "--max-iterations",
+        ["Tolerance"] = "--tolerance",
         ["InitializationCount"] = "--n-init",
         ["Threads"] = "--threads",
         ["Epsilon"] = "--eps",
@@ -36,6 +39,13 @@ internal static partial class CommandErrors
     /// <summary>Writes "<paramref name="command"/>: message" to standard error and returns the exit code.</summary>
     public static int Report(string command, Exception e)
     {
+        if (e is FitCanceledException { Phase: var phase })
+        {
+            string during = phase == TrainingPhase.Pretraining ? "during pretraining" : "during the initial clustering";
+            Console.Error.WriteLine($"{command}: stopped by Ctrl-C {during}, before there was a model to keep; nothing was written.");
+            return ExitCodes.Cancelled;
+        }
+
         if (e is OperationCanceledException)
         {
             Console.Error.WriteLine($"{command}: stopped by Ctrl-C; nothing was written.");

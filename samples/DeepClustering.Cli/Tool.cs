@@ -45,6 +45,8 @@ internal static class Tool
             return ExitCodes.Usage;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Error = error });
+        // Ctrl-C cancels the token of the running command, which stops at the next step and saves what it keeps;
+        // the time-out only bounds that saving, after which the process ends anyway.
+        return parse.Invoke(new InvocationConfiguration { Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });
     }
 }

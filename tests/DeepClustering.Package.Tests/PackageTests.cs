@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace DeepClustering.Package.Tests;
 
@@ -68,10 +69,16 @@ public sealed class PackageTests : IDisposable
         // A version of its own, so that no earlier run's package in the NuGet cache stands in for this one.
         string version = $"0.1.0-test{DateTime.UtcNow:yyyyMMddHHmmss}";
         string feed = Path.Combine(_work, "feed");
-        foreach (string project in new[] { "src/DeepClustering.Numerics", "src/DeepClustering.Tensors", "src/DeepClustering", "samples/DeepClustering.Cli" })
+        foreach (string project in new[] { "src/DeepClustering.Numerics", "src/DeepClustering.Tensors", "src/DeepClustering" })
         {
-            Run(sources, "pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}", "-p:LibTorchPackage=none");
+            Run(sources, "pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}");
         }
+
+        // The tool for this machine's platform only (a release packs linux-x64, win-x64 and osx-arm64), with its libtorch.
+        Run(sources, "pack", "samples/DeepClustering.Cli", "-c", "Release", "-o", feed, $"-p:Version={version}",
+            $"-p:ToolRuntimes={RuntimeInformation.RuntimeIdentifier}");
+        Assert.True(File.Exists(Path.Combine(feed, $"DeepClustering.Cli.{version}.nupkg")));
+        Assert.True(File.Exists(Path.Combine(feed, $"DeepClustering.Cli.{RuntimeInformation.RuntimeIdentifier}.{version}.nupkg")));
 
         Assert.True(File.Exists(Path.Combine(feed, $"DeepClustering.{version}.nupkg")));
         Assert.True(File.Exists(Path.Combine(feed, $"DeepClustering.{version}.snupkg")));
@@ -91,6 +98,12 @@ public sealed class PackageTests : IDisposable
             "--out", Path.Combine(_work, "out"));
         Assert.Contains("acc", clustered);
         Assert.Equal(500, File.ReadAllLines(Path.Combine(_work, "out", "labels.txt")).Length);
+
+        // The installed tool carries libtorch: the TorchSharp backend runs a deep method.
+        string torch = RunProgram(tool, _work, "cluster", "--method", "ae-kmeans", "--backend", "torchsharp", "--data", "mnist-test", "--limit", "300",
+            "--pretrain-epochs", "1", "--clusters", "10", "--out", Path.Combine(_work, "torch"));
+        Assert.Matches(@"backend\s*│\s*torchsharp", torch);
+        Assert.Equal(300, File.ReadAllLines(Path.Combine(_work, "torch", "labels.txt")).Length);
     }
 
     private static string Run(string folder, params string[] args) => RunProgram("dotnet", folder, args);

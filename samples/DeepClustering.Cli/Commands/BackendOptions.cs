@@ -53,8 +53,26 @@ internal static class BackendOptions
         _ => throw new ArgumentException($"Unknown backend '{name}'. Use one of: {string.Join(", ", Names)}."),
     };
 
+    /// <summary>Whether this build of the tool carries libtorch's natives (the packed tool does not: docs/packaging.md).</summary>
+#if WITHOUT_LIBTORCH
+    public const bool CarriesLibTorch = false;
+#else
+    public const bool CarriesLibTorch = true;
+#endif
+
     private static TorchSharpNetworkBackend TorchSharpWithThreads(int threads)
     {
+        if (!CarriesLibTorch)
+        {
+            throw new DeviceNotAvailableException(
+                "--backend torchsharp: this installation of the tool carries no libtorch (its natives are 1.3 GB for three platforms, more than a tool package holds). "
+                + "Use --backend managed (the default, the library's own engine), build the tool with TorchSharp-cpu or a CUDA build (docs/packaging.md), "
+                + "or call the library from an application that references DeepClustering.TorchSharp and TorchSharp-cpu.")
+            {
+                Backend = TorchSharpNetworkBackend.BackendName,
+            };
+        }
+
         var backend = new TorchSharpNetworkBackend();
         if (threads > 0)
         {

@@ -58,6 +58,10 @@ internal static class ClusterCommand
         var activation = new Option<HiddenActivation?>("--activation") { Description = "deep methods: ReLU or Sigmoid between layers (default ReLU; the sparse encoder always uses sigmoids)" };
         var embedding = new Option<int>("--embedding-dimension") { Description = "deep methods: width of the embedding", DefaultValueFactory = _ => 10 };
         var maxIterations = new Option<int?>("--max-iterations") { Description = "deep methods: refinement iteration cap (default: the method's)" };
+        var tolerance = new Option<double?>("--tolerance")
+        {
+            Description = "deep methods: the refinement stops when fewer (DEC, IDEC, DSSEC) or at most (DEKM) this fraction of the labels change between refreshes (default: the method's, 0.001 or 0.005)",
+        };
         var batchSize = new Option<int>("--batch-size") { Description = "deep methods: pretraining mini-batch size", DefaultValueFactory = _ => AutoencoderTrainingOptions.Defaults.BatchSize };
         var backend = BackendOptions.CreateBackendOption();
         var device = BackendOptions.CreateDeviceOption();
@@ -85,7 +89,7 @@ internal static class ClusterCommand
         var command = new Command("cluster", "Cluster images or vectors with a deep method (dekm, dec, idec, dssec, ae-kmeans) or a classical one, write the labels and results, and score them when labels are known.")
         {
             method, data, dataDir, labels, clusters, seed, output, eps, minPoints, components, covariance, linkage, initializations, threads, limit,
-            encoder, pretrainEpochs, activation, embedding, maxIterations, batchSize, backend, device, saveModel, pretrainedModel, sparsityTarget, sparsityWeight, layerwiseEpochs,
+            encoder, pretrainEpochs, activation, embedding, maxIterations, tolerance, batchSize, backend, device, saveModel, pretrainedModel, sparsityTarget, sparsityWeight, layerwiseEpochs,
             pretrainOptimizer, pretrainLearningRate, pretrainMomentum,
         };
         command.SetAction((result, cancellationToken) =>
@@ -99,7 +103,7 @@ internal static class ClusterCommand
                 result.GetValue(activation), result.GetValue(pretrainEpochs), result.GetValue(batchSize),
                 result.GetValue(maxIterations), result.GetValue(backend)!, result.GetValue(device), result.GetValue(seed), result.GetValue(threads), pretrained,
                 result.GetValue(sparsityTarget), result.GetValue(sparsityWeight), result.GetValue(layerwiseEpochs),
-                result.GetValue(pretrainOptimizer), result.GetValue(pretrainLearningRate), result.GetValue(pretrainMomentum));
+                result.GetValue(pretrainOptimizer), result.GetValue(pretrainLearningRate), result.GetValue(pretrainMomentum), result.GetValue(tolerance));
             return Task.FromResult(Run(settings, deep, result.GetValue(saveModel), result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(labels),
                 result.GetValue(output)!, result.GetValue(limit), cancellationToken));
         });
@@ -129,9 +133,11 @@ internal static class ClusterCommand
                 ["seed"] = settings.Seed,
             };
             int[] predicted;
+            int? stoppedAfter = null;
             if (DeepMethods.Names.Contains(settings.Method))
             {
                 using var model = DeepMethods.Fit(deep, data, sampleShape, labels, cancellationToken, out var options);
+                stoppedAfter = model.Info.Canceled ? model.Info.RefinementIterations : null;
                 predicted = model.Labels.ToArray();
                 results["clusters"] = model.ClusterCount;
                 DeepMethods.Describe(model, deep, options, results);
@@ -170,7 +176,15 @@ internal static class ClusterCommand
 
             AnsiConsole.Write(summary);
             AnsiConsole.MarkupLine($"wrote {Markup.Escape(Path.Combine(output.FullName, "labels.txt"))} and results.json");
-            return 0;
+            if (stoppedAfter is { } steps)
+            {
+                Console.Error.WriteLine(saveModel is null
+                    ? $"cluster: stopped by Ctrl-C after {steps} refinement steps; labels.txt and results.json hold the model as of that step (\"cancelled\": true); pass --save-model to keep the model itself."
+                    : $"cluster: stopped by Ctrl-C after {steps} refinement steps; saved the model as of that step to {saveModel.FullName}, and its labels and results.");
+                return ExitCodes.Cancelled;
+            }
+
+            return ExitCodes.Success;
         }
         catch (Exception e) when (CommandErrors.IsBadInput(e) || e is OperationCanceledException)
         {

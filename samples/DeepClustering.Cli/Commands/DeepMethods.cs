@@ -31,7 +31,15 @@ internal static class DeepMethods
         using var pretrained = s.PretrainedModel is null ? null : DeepClusteringModel.Load(s.PretrainedModel.FullName, threads: 1);
         options = Options(s, sampleShape, pretrained?.Network);
         var method = Create(options);
-        return FitDisplay.Run(progress => method.Fit(data, progress, labels, cancellationToken));
+        try
+        {
+            return FitDisplay.Run(progress => method.Fit(data, progress, labels, cancellationToken));
+        }
+        catch (FitCanceledException stopped) when (stopped.PartialModel is not null)
+        {
+            // Ctrl-C during the refinement: the model as of the last completed step (its Info.Canceled is set).
+            return stopped.PartialModel;
+        }
     }
 
     /// <summary>The method's options: its defaults, then each flag that was given.</summary>
@@ -82,12 +90,19 @@ internal static class DeepMethods
             Backend = BackendOptions.Create(s.Backend, s.Threads),
             Device = s.Device,
         };
-        return (options, s.MaxIterations) switch
+        options = (options, s.MaxIterations) switch
         {
             (_, null) => options,
             (StudentTClusteringOptions t, int cap) => t with { MaxIterations = cap },
             (DekmOptions d, int cap) => d with { MaxIterations = cap },
             _ => throw new ArgumentException($"--max-iterations applies to a method with a refinement; {s.Method} has none."),
+        };
+        return (options, s.Tolerance) switch
+        {
+            (_, null) => options,
+            (StudentTClusteringOptions t, double tolerance) => t with { Tolerance = tolerance },
+            (DekmOptions d, double tolerance) => d with { Tolerance = tolerance },
+            _ => throw new ArgumentException($"--tolerance applies to a method with a refinement; {s.Method} has none."),
         };
     }
 
@@ -126,6 +141,11 @@ internal static class DeepMethods
         results["pretrain_seconds"] = model.Info.PretrainSeconds;
         results["refinement_iterations"] = model.Info.RefinementIterations;
         results["converged"] = model.Info.Converged;
+        if (model.Info.Canceled)
+        {
+            results["cancelled"] = true;
+        }
+
         var history = new JsonArray();
         foreach (var r in model.History)
         {
@@ -166,4 +186,4 @@ internal static class DeepMethods
 internal sealed record DeepSettings(string Method, string? Encoder, int Clusters, int EmbeddingDimension, HiddenActivation? Activation,
     int? PretrainEpochs, int BatchSize, int? MaxIterations, string Backend, ComputeDevice Device, long Seed, int Threads, FileInfo? PretrainedModel,
     double? SparsityTarget, double? SparsityWeight, int? LayerwiseEpochs, OptimizerKind? PretrainOptimizer, float? PretrainLearningRate,
-    float? PretrainMomentum);
+    float? PretrainMomentum, double? Tolerance = null);

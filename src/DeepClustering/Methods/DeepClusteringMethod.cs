@@ -33,6 +33,11 @@ public abstract class DeepClusteringMethod : IClusterer
     /// every phase (<see cref="SynchronousProgress{T}"/> reports on the fitting thread); <paramref name="monitoringLabels"/>,
     /// when given, only add ACC, NMI and ARI to the history and the progress reports.
     /// </summary>
+    /// <exception cref="FitCanceledException">
+    /// <paramref name="cancellationToken"/> was cancelled (checked between steps). Cancelled during the refinement, its
+    /// <see cref="FitCanceledException.PartialModel"/> is the model as of the last completed step, which the catcher
+    /// owns; cancelled earlier, it is null.
+    /// </exception>
     public DeepClusteringModel Fit(ImageSet images, IProgress<DeepClusteringProgress>? progress = null, int[]? monitoringLabels = null,
         CancellationToken cancellationToken = default)
     {

@@ -238,7 +238,7 @@ public sealed class DeepClusteringMethodTests : IDisposable
     };
 
     /// <summary>Each method's options on the 12-dimensional blobs: a dense autoencoder, a few epochs and steps.</summary>
-    private static DeepClusteringMethodOptions Options(string method, long seed) => method switch
+    internal static DeepClusteringMethodOptions Options(string method, long seed) => method switch
     {
         "ae-kmeans" => new AutoencoderKMeansOptions
         {

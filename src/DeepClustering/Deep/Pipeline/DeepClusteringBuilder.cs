@@ -201,6 +201,10 @@ public sealed class DeepClusteringBuilder
     /// Fits the model on the rows of <paramref name="data"/> (each row one sample, flattened to the encoder's input
     /// shape). <paramref name="monitoringLabels"/>, when given, only add ACC, NMI and ARI to the history.
     /// </summary>
+    /// <exception cref="FitCanceledException">
+    /// <paramref name="cancellationToken"/> was cancelled; checked between steps. During the refinement its
+    /// <see cref="FitCanceledException.PartialModel"/> is the model as of the last completed step; before it, null.
+    /// </exception>
     public DeepClusteringModel Fit(DataMatrix data, int[]? monitoringLabels = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -222,6 +226,7 @@ public sealed class DeepClusteringBuilder
         var clock = Stopwatch.StartNew();
         var random = new RandomGenerator(_seed);
         var network = encoderFactory(backend, device, random.Fork().Seed);
+        var phase = TrainingPhase.Pretraining;
         try
         {
             NetworkInputs.Require(network, data, nameof(data));
@@ -230,6 +235,7 @@ public sealed class DeepClusteringBuilder
 
             double pretrainSeconds = Pretrain(network, data, history, progress, cancellationToken);
 
+            phase = TrainingPhase.Clustering;
             _logger.LogInformation("Clustering the embedding with {Clusterer}", clusterer.Name);
             progress?.Report(new DeepClusteringProgress(TrainingPhase.Clustering, 0, 1, 0, null));
             var embeddings = new DataMatrix(network.Embed(data), data.Rows, network.EmbeddingDimension);
@@ -256,20 +262,46 @@ public sealed class DeepClusteringBuilder
                     Progress = progress,
                     History = history,
                 };
-                var result = _refiner.Refine(context, cancellationToken);
+                phase = TrainingPhase.Refinement;
+                RefinementResult result;
+                try
+                {
+                    result = _refiner.Refine(context, cancellationToken);
+                }
+                catch (RefinementCanceledException stopped)
+                {
+                    var partial = stopped.PartialResult;
+                    _logger.LogInformation("Cancelled after {Iterations} refinement steps; keeping the model as of the last completed step", partial.Iterations);
+                    var kept = Model(network, clusterer, partial.Centers, partial.Labels, history, pretrainSeconds, clock, partial.Iterations, false,
+                        partial.StudentTAlpha ?? alpha, canceled: true);
+                    throw new FitCanceledException(TrainingPhase.Refinement, kept, stopped);
+                }
+
                 (centers, labels, iterations, converged) = (result.Centers, result.Labels, result.Iterations, result.Converged);
                 alpha = result.StudentTAlpha ?? alpha;
             }
 
-            var info = new DeepClusteringModelInfo(network.Name, clusterer.Name, _refiner?.Name, _seed, pretrainSeconds,
-                clock.Elapsed.TotalSeconds, iterations, converged, network.BackendName, network.Device.ToString());
-            return new DeepClusteringModel(network, centers, labels, history.Records, info, alpha);
+            return Model(network, clusterer, centers, labels, history, pretrainSeconds, clock, iterations, converged, alpha, canceled: false);
         }
-        catch
+        catch (OperationCanceledException stopped) when (stopped is not FitCanceledException)
+        {
+            network.Dispose();
+            _logger.LogInformation("Cancelled during {Phase}; there is no model yet", phase);
+            throw new FitCanceledException(phase, null, stopped);
+        }
+        catch (Exception e) when (e is not FitCanceledException { PartialModel: not null })
         {
             network.Dispose();
             throw;
         }
+    }
+
+    private DeepClusteringModel Model(IAutoencoderNetwork network, IClusterer clusterer, float[] centers, int[] labels, TrainingHistory history,
+        double pretrainSeconds, Stopwatch clock, int iterations, bool? converged, double alpha, bool canceled)
+    {
+        var info = new DeepClusteringModelInfo(network.Name, clusterer.Name, _refiner?.Name, _seed, pretrainSeconds,
+            clock.Elapsed.TotalSeconds, iterations, converged, network.BackendName, network.Device.ToString(), canceled);
+        return new DeepClusteringModel(network, centers, labels, history.Records, info, alpha);
     }
 
     private double Pretrain(IAutoencoderNetwork network, DataMatrix inputs, TrainingHistory history, IProgress<DeepClusteringProgress>? fitProgress,

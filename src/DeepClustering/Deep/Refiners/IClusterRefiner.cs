@@ -9,6 +9,11 @@ public interface IClusterRefiner
     /// <summary>A short name, for example <c>dec</c>.</summary>
     string Name { get; }
 
-    /// <summary>Refines <see cref="RefinementContext.Network"/> in place and returns the final centres and labels.</summary>
+    /// <summary>
+    /// Refines <see cref="RefinementContext.Network"/> in place and returns the final centres and labels. When
+    /// <paramref name="cancellationToken"/> is cancelled, a refiner stops between steps and throws a
+    /// <see cref="RefinementCanceledException"/> with the state of its last completed step (the built-in refiners do);
+    /// any other <see cref="OperationCanceledException"/> means that nothing is kept.
+    /// </summary>
     RefinementResult Refine(RefinementContext context, CancellationToken cancellationToken = default);
 }

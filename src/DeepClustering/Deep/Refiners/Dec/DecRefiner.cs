@@ -55,6 +55,9 @@ public sealed class DecRefiner : IClusterRefiner
     };
 
     /// <inheritdoc />
+    /// <exception cref="RefinementCanceledException">
+    /// Cancelled; checked before every step. It carries the centres as of the last step and the last refresh's labels.
+    /// </exception>
     public RefinementResult Refine(RefinementContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -94,7 +97,14 @@ public sealed class DecRefiner : IClusterRefiner
         {
             while (true)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // The state of the last completed step: the network and centres it trained, the last refresh's labels.
+                    throw new RefinementCanceledException(
+                        new RefinementResult(head.Centres.ToArray(), previousLabels, iteration, false) { StudentTAlpha = Options.Alpha },
+                        new OperationCanceledException(cancellationToken));
+                }
+
                 if (iteration % Options.UpdateInterval == 0 || iteration == Options.MaxIterations)
                 {
                     head.Refresh(trainer.EmbedAll(), labels);

@@ -1,3 +1,4 @@
+using DeepClustering.Clustering;
 using DeepClustering.Data;
 using DeepClustering.Networks;
 using DeepClustering.Numerics.Randomness;
@@ -62,7 +63,9 @@ public sealed class EmbeddedKMeansRefiner : IClusterRefiner
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The context's inputs, centres or labels do not fit the encoder.</exception>
     /// <exception cref="InvalidOperationException">The loss stopped being finite.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled; checked before every step and during k-means.</exception>
+    /// <exception cref="RefinementCanceledException">
+    /// Cancelled; checked before every step and during k-means. It carries the centres and labels of the last refresh.
+    /// </exception>
     public RefinementResult Refine(RefinementContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -98,7 +101,11 @@ public sealed class EmbeddedKMeansRefiner : IClusterRefiner
 
             while (!converged && iteration < Options.MaxIterations)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw Stopped(head, iteration, new OperationCanceledException(cancellationToken));
+                }
+
                 var rows = cursor.Next();
                 double loss = trainer.Step(rows, head).Head;
                 if (!double.IsFinite(loss))
@@ -123,8 +130,17 @@ public sealed class EmbeddedKMeansRefiner : IClusterRefiner
                 int initializations = KMeansInitializationSchedule.Next(previousKMeansIterations,
                     Options.KMeansInitializationCount, Options.KMeansInitializationsPerIteration);
                 var all = Embeddings(trainer, samples, dimension);
-                var kmeans = DekmReclustering.Create(Options.Reclustering, clusterCount, initializations, unchecked((long)random.NextUInt64()))
-                    .Fit(all, cancellationToken);
+                KMeansModel kmeans;
+                try
+                {
+                    kmeans = DekmReclustering.Create(Options.Reclustering, clusterCount, initializations, unchecked((long)random.NextUInt64()))
+                        .Fit(all, cancellationToken);
+                }
+                catch (OperationCanceledException stopped)
+                {
+                    throw Stopped(head, iteration, stopped);
+                }
+
                 previousKMeansIterations = kmeans.Iterations;
                 var labels = kmeans.Labels.ToArray();
                 var change = AssignmentMatching.Compare(head.Refresh.Labels, labels, clusterCount);
@@ -147,6 +163,13 @@ public sealed class EmbeddedKMeansRefiner : IClusterRefiner
             iteration, Options.Tolerance);
         return new RefinementResult(head.Refresh.Centres, head.Refresh.Labels, iteration, converged);
     }
+
+    /// <summary>
+    /// The cancellation with the state of the last completed step: the network as that step left it, and the centres
+    /// and labels of the last refresh (the targets the step trained towards).
+    /// </summary>
+    private static RefinementCanceledException Stopped(DekmHead head, int iteration, OperationCanceledException stopped) =>
+        new(new RefinementResult(head.Refresh.Centres, head.Refresh.Labels, iteration, false), stopped);
 
     /// <summary>Every sample's embedding, as an n × d matrix.</summary>
     private static DataMatrix Embeddings(INetworkTrainer trainer, int samples, int dimension) =>
