@@ -6,9 +6,9 @@ namespace DeepClustering.Metrics;
 /// <c>ACC = max over one-to-one maps m of (1/n) Σᵢ 1[yᵢ = m(cᵢ)]</c>, found with the Hungarian algorithm.
 /// </summary>
 /// <remarks>
-/// When the number of clusters differs from the number of classes, the contingency matrix is padded with zero
-/// rows or columns to a square before matching (as the DEC authors' code does with its D × D matrix): each
-/// class is matched to at most one cluster and each cluster to at most one class, so the samples of clusters
+/// When the number of clusters differs from the number of classes, the matching is that of the contingency matrix
+/// padded with zero rows or columns to a square (as the DEC authors' code does with its D × D matrix), solved on the
+/// rectangular matrix itself: each class is matched to at most one cluster and each cluster to at most one class, so the samples of clusters
 /// left without a class, and of classes left without a cluster, count as wrong. More clusters than classes
 /// therefore cannot raise ACC by splitting a class. Labels may be any ints; −1 (noise) is a cluster like any
 /// other and may be matched to a class.
@@ -46,26 +46,37 @@ public static class ClusteringAccuracy
     /// <summary>ACC = matched samples / all samples.</summary>
     internal static double FromMatchedCount(long matched, int samples) => (double)matched / samples;
 
-    /// <summary>The (row, column) pairs of the best matching that fall inside the unpadded matrix.</summary>
+    /// <summary>
+    /// The (row, column) pairs of the best one-to-one matching of classes (rows) to clusters (columns): every row of the
+    /// smaller side is matched, on the rectangular matrix itself (the optimum of the zero-padded square one), so many
+    /// clusters against few classes cost O(k_true · k_pred) memory and O(k_small² · k_large) time.
+    /// </summary>
     internal static List<(int Row, int Column)> BestMatching(ContingencyMatrix contingency)
     {
-        int size = Math.Max(contingency.RowCount, contingency.ColumnCount);
-        var cost = new double[size, size];
+        bool transposed = contingency.RowCount > contingency.ColumnCount;
+        int small = Math.Min(contingency.RowCount, contingency.ColumnCount);
+        int large = Math.Max(contingency.RowCount, contingency.ColumnCount);
+        var cost = new double[small, large];
         foreach (var (row, column, count) in contingency.NonZeroCells())
         {
-            cost[row, column] = -count;
-        }
-
-        var columnOfRow = HungarianAlgorithm.Minimize(cost);
-        var pairs = new List<(int, int)>();
-        for (int row = 0; row < contingency.RowCount; row++)
-        {
-            if (columnOfRow[row] < contingency.ColumnCount)
+            if (transposed)
             {
-                pairs.Add((row, columnOfRow[row]));
+                cost[column, row] = -count;
+            }
+            else
+            {
+                cost[row, column] = -count;
             }
         }
 
+        var matched = HungarianAlgorithm.Minimize(cost);
+        var pairs = new List<(int, int)>(small);
+        for (int i = 0; i < small; i++)
+        {
+            pairs.Add(transposed ? (matched[i], i) : (i, matched[i]));
+        }
+
+        pairs.Sort();
         return pairs;
     }
 }

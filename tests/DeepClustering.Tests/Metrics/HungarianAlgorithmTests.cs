@@ -35,10 +35,11 @@ public sealed class HungarianAlgorithmTests
     }
 
     [Fact]
-    public void Non_square_or_non_finite_costs_are_refused()
+    public void More_rows_than_columns_or_non_finite_costs_are_refused()
     {
-        var ex = Assert.Throws<ArgumentException>(() => HungarianAlgorithm.Minimize(new double[2, 3]));
+        var ex = Assert.Throws<ArgumentException>(() => HungarianAlgorithm.Minimize(new double[3, 2]));
         Assert.Equal("cost", ex.ParamName);
+        Assert.Contains("transpose", ex.Message);
         Assert.Throws<ArgumentException>(() => HungarianAlgorithm.Minimize(new double[,] { { 1, double.NaN }, { 0, 1 } }));
     }
 
@@ -63,6 +64,40 @@ public sealed class HungarianAlgorithmTests
             Assert.Equal(Enumerable.Range(0, n), assignment.Order());
             Assert.Equal(BruteForceMinimum(cost), Total(cost, assignment), 9);
         }
+    }
+
+    [Fact]
+    public void Rectangular_matrices_match_the_square_matrix_padded_with_zeros()
+    {
+        var random = new RandomGenerator(8);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            int rows = 1 + trial % 4;
+            int columns = rows + trial % 4;
+            var cost = new double[rows, columns];
+            var padded = new double[columns, columns];
+            for (int i = 0; i < rows; i++)
+            {
+                for (int j = 0; j < columns; j++)
+                {
+                    cost[i, j] = padded[i, j] = trial % 2 == 0 ? random.NextInt(5) - 2 : Math.Round(random.NextUniform(-100, 100), 3);
+                }
+            }
+
+            var assignment = HungarianAlgorithm.Minimize(cost);
+            Assert.Equal(rows, assignment.Length);
+            Assert.Equal(rows, assignment.Distinct().Count());
+            Assert.All(assignment, c => Assert.InRange(c, 0, columns - 1));
+            Assert.Equal(BruteForceMinimum(padded), Total(cost, assignment), 9);
+        }
+    }
+
+    [Fact]
+    public void A_row_against_many_columns_takes_the_cheapest()
+    {
+        var cost = new double[1, 10_000];
+        cost[0, 7_777] = -3;
+        Assert.Equal([7_777], HungarianAlgorithm.Minimize(cost));
     }
 
     private static double Total(double[,] cost, int[] columnOfRow) => columnOfRow.Select((c, r) => cost[r, c]).Sum();
