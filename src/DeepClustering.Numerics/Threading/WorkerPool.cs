@@ -6,7 +6,8 @@ namespace DeepClustering.Numerics.Threading;
 /// A small pool of dedicated threads owned by one user (a tensor engine backend, a PCA or a neighbour search). A call to <see cref="Run"/> hands
 /// out parts to the calling thread and the workers, and returns when every part is done. It allocates nothing,
 /// so a training step stays allocation-free. Calls from several threads at once, or from inside a part, run
-/// their parts on the calling thread.
+/// their parts on the calling thread. <see cref="Dispose"/> waits for a call in flight to finish; every call after it
+/// throws <see cref="ObjectDisposedException"/>.
 /// </summary>
 internal sealed class WorkerPool : IDisposable
 {
@@ -18,7 +19,9 @@ internal sealed class WorkerPool : IDisposable
     private int _activeWorkers;
     private int _busy;
     private Exception? _error;
-    private volatile bool _disposed;
+    private volatile bool _disposed;   // set first by Dispose: no new call starts
+    private volatile bool _stopping;   // set once no call is in flight: the workers exit
+    private int _disposeStarted;
 
     public WorkerPool(int threadCount)
     {
@@ -44,6 +47,7 @@ internal sealed class WorkerPool : IDisposable
 
     public void Run(IParallelWork work, int partCount)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (partCount <= 0)
         {
             return;
@@ -61,7 +65,7 @@ internal sealed class WorkerPool : IDisposable
 
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(_disposed, this);   // Dispose began between the check above and taking the pool
             int helpers = Math.Min(_threads.Length, partCount - 1);
             _error = null;
             _partCount = partCount;
@@ -113,7 +117,10 @@ internal sealed class WorkerPool : IDisposable
         while (true)
         {
             _wake[index].Wait();
-            if (_disposed)
+
+            // Only Dispose wakes a worker while no call is in flight; a wake from Run is always served and counted, so
+            // that Run's wait for the workers ends even when Dispose is called meanwhile.
+            if (_stopping)
             {
                 return;
             }
@@ -127,14 +134,25 @@ internal sealed class WorkerPool : IDisposable
         }
     }
 
+    /// <summary>Waits for a call in flight to finish, then stops the workers; later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
-        if (_disposed)
+        if (Interlocked.Exchange(ref _disposeStarted, 1) != 0)
         {
             return;
         }
 
         _disposed = true;
+
+        // Take the pool for good: a call in flight finishes first (its workers are woken and counted), and none can
+        // start its parallel phase afterwards.
+        var spin = default(SpinWait);
+        while (Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
+        {
+            spin.SpinOnce();
+        }
+
+        _stopping = true;
         foreach (var wake in _wake)
         {
             wake.Release();

@@ -17,6 +17,11 @@ namespace DeepClustering.Pipeline;
 /// embeds, and saves to and loads from one versioned, checksummed file, on any network backend. Dispose it to release
 /// the network it owns.
 /// </summary>
+/// <remarks>
+/// Thread-safe: calls from several threads run one at a time (each already uses every thread of its engine).
+/// <see cref="Dispose"/> waits for a call in flight to finish; <see cref="Transform(DataMatrix)"/>, <c>Predict</c>,
+/// <c>PredictProba</c>, <see cref="Centers"/> and <see cref="Save"/> after it throw <see cref="ObjectDisposedException"/>.
+/// </remarks>
 public sealed class DeepClusteringModel : IClusteringModel, IDisposable
 {
     /// <summary>The <c>kind</c> written in the header of model files.</summary>
@@ -28,6 +33,8 @@ public sealed class DeepClusteringModel : IClusteringModel, IDisposable
     private static readonly JsonSerializerOptions ArchitectureJson = new() { Converters = { new JsonStringEnumConverter() } };
 
     private readonly float[] _centers;
+    private readonly Lock _gate = new();
+    private bool _disposed;
 
     internal DeepClusteringModel(IAutoencoderNetwork network, float[] centers, int[] labels, IReadOnlyList<TrainingRecord> history,
         DeepClusteringModelInfo info, double alpha)
@@ -54,7 +61,17 @@ public sealed class DeepClusteringModel : IClusteringModel, IDisposable
     public int EmbeddingDimension => Network.EmbeddingDimension;
 
     /// <summary>The cluster centres in the embedding, ClusterCount × EmbeddingDimension.</summary>
-    public DataMatrix Centers => new(_centers.ToArray(), ClusterCount, EmbeddingDimension);
+    public DataMatrix Centers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                return new(_centers.ToArray(), ClusterCount, EmbeddingDimension);
+            }
+        }
+    }
 
     /// <summary>The cluster of each training row (empty for a loaded model).</summary>
     public IReadOnlyList<int> Labels { get; }
@@ -75,8 +92,12 @@ public sealed class DeepClusteringModel : IClusteringModel, IDisposable
     public DataMatrix Transform(DataMatrix data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        NetworkInputs.Require(Network, data, nameof(data));
-        return new DataMatrix(Network.Embed(data), data.Rows, EmbeddingDimension);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            NetworkInputs.Require(Network, data, nameof(data));
+            return new DataMatrix(Network.Embed(data), data.Rows, EmbeddingDimension);
+        }
     }
 
     /// <summary>The embeddings of <paramref name="images"/>, images × EmbeddingDimension.</summary>
@@ -141,6 +162,15 @@ public sealed class DeepClusteringModel : IClusteringModel, IDisposable
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            SaveUnderGate(path);
+        }
+    }
+
+    private void SaveUnderGate(string path)
+    {
         var architecture = Network.Architecture ?? throw new InvalidOperationException(
             "This model's autoencoder was composed by hand, so a file could not rebuild it; save its parameters (Network.GetParameters) instead.");
         var header = new JsonObject
@@ -225,8 +255,20 @@ public sealed class DeepClusteringModel : IClusteringModel, IDisposable
         return alpha;
     }
 
-    /// <summary>Releases the network the model owns.</summary>
-    public void Dispose() => Network.Dispose();
+    /// <summary>Waits for a call in flight to finish, then releases the network the model owns.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            Network.Dispose();
+        }
+    }
 
     /// <summary>
     /// Loads the network's parameters from the file's tensors under the autoencoder prefix: every parameter needs a tensor

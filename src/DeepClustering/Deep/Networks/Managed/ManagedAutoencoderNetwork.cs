@@ -16,6 +16,7 @@ public class ManagedAutoencoderNetwork : IAutoencoderNetwork
     public const int EmbeddingBatchSize = 256;
 
     private readonly IComputeBackend? _ownedEngine;
+    private bool _disposed;
 
     private protected ManagedAutoencoderNetwork(Autoencoder autoencoder, IComputeBackend? ownedEngine)
     {
@@ -56,16 +57,22 @@ public class ManagedAutoencoderNetwork : IAutoencoderNetwork
     /// <inheritdoc />
     public float[] Embed(DataMatrix inputs)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         NetworkInputs.Require(this, inputs, nameof(inputs));
         return Embed(ToTensor(inputs));
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<NamedTensor> GetParameters() => ModuleParameters.ToTensors(Autoencoder);
+    public IReadOnlyList<NamedTensor> GetParameters()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return ModuleParameters.ToTensors(Autoencoder);
+    }
 
     /// <inheritdoc />
     public void SetParameters(IReadOnlyList<NamedTensor> parameters)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(parameters);
         var values = NetworkParameters.MatchByName(GetParameters(), parameters, nameof(parameters));
         Autoencoder.SetParameterValues(values);
@@ -74,13 +81,14 @@ public class ManagedAutoencoderNetwork : IAutoencoderNetwork
     /// <inheritdoc />
     public INetworkTrainer CreateTrainer(DataMatrix inputs, NetworkTrainerOptions options)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         NetworkInputs.Require(this, inputs, nameof(inputs));
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         return new ManagedNetworkTrainer(this, ToTensor(inputs), options);
     }
 
-    /// <summary>Releases the engine this network owns, if any.</summary>
+    /// <summary>Releases the engine this network owns, if any; every call after it throws <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         Dispose(disposing: true);
@@ -90,8 +98,9 @@ public class ManagedAutoencoderNetwork : IAutoencoderNetwork
     /// <summary>Releases the engine this network owns, if any.</summary>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_disposed)
         {
+            _disposed = true;
             _ownedEngine?.Dispose();
         }
     }
