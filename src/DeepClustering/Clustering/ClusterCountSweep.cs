@@ -31,6 +31,7 @@ public static class ClusterCountSweep
         IProgress<ClusterCountScore>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireFinite(nameof(data));
         ArgumentNullException.ThrowIfNull(createClusterer);
         options ??= new ClusterCountSweepOptions();
         options.Validate();

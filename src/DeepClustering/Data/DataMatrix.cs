@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using DeepClustering.Tensors;
 
 namespace DeepClustering.Data;
@@ -124,17 +126,48 @@ public sealed class DataMatrix
         return new DataMatrix(values, indices.Length, Columns);
     }
 
+    /// <summary>
+    /// Checks again that every value is finite, naming the row and column of the first that is not: the matrix wraps
+    /// the caller's array, which may have changed since the constructor checked it. Every entry point that reads a
+    /// matrix calls it.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is NaN or infinite.</exception>
+    internal void RequireFinite(string argumentName) => RequireFinite(Values, Columns, argumentName);
+
     private static void RequireFinite(float[] values, int columns, string argumentName)
     {
-        for (int i = 0; i < values.Length; i++)
+        int bad = FirstNonFinite(values);
+        if (bad >= 0)
         {
-            if (!float.IsFinite(values[i]))
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"The value at row {bad / columns}, column {bad % columns} is {values[bad]}; data must be finite (no NaN or infinity)."),
+                argumentName);
+        }
+    }
+
+    /// <summary>The index of the first NaN or infinity (all exponent bits set), or −1.</summary>
+    private static int FirstNonFinite(float[] values)
+    {
+        var bits = MemoryMarshal.Cast<float, int>(values.AsSpan());
+        var exponent = new Vector<int>(0x7F80_0000);
+        int i = 0;
+        for (; i <= bits.Length - Vector<int>.Count; i += Vector<int>.Count)
+        {
+            if (Vector.EqualsAny(new Vector<int>(bits.Slice(i, Vector<int>.Count)) & exponent, exponent))
             {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"The value at row {i / columns}, column {i % columns} is {values[i]}; data must be finite (no NaN or infinity)."),
-                    argumentName);
+                break;
             }
         }
+
+        for (; i < bits.Length; i++)
+        {
+            if ((bits[i] & 0x7F80_0000) == 0x7F80_0000)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -39,6 +39,7 @@ public sealed class Pca
     public PcaModel Fit(DataMatrix data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireFinite(nameof(data));
         int n = data.Rows, d = data.Columns;
         if (n < 2)
         {

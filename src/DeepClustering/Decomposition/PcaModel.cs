@@ -169,6 +169,7 @@ public sealed class PcaModel
 
     private static void RequireColumns(DataMatrix data, int expected, string name)
     {
+        data.RequireFinite(name);
         if (data.Columns != expected)
         {
             throw new ArgumentException($"The data have {data.Columns} columns but the model expects {expected}.", name);

@@ -52,6 +52,7 @@ public sealed class Tsne
     public TsneResult Fit(DataMatrix data, IProgress<TsneProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireFinite(nameof(data));
         var options = _options;
         int n = data.Rows, dims = options.Dimensions;
         options.ValidateFor(n, data.Columns);

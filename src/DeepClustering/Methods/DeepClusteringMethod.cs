@@ -14,7 +14,7 @@ namespace DeepClustering.Methods;
 /// (predict, transform, save, load). Each method assembles a <see cref="DeepClusteringBuilder"/> from its options;
 /// use the builder directly to compose a pipeline of one's own. Usable wherever an <see cref="IClusterer"/> is expected.
 /// </summary>
-public abstract class DeepClusteringMethod : IClusterer
+public abstract class DeepClusteringMethod : IClusterer, IFixedClusterCount
 {
     private protected DeepClusteringMethod(DeepClusteringMethodOptions options)
     {
@@ -27,6 +27,9 @@ public abstract class DeepClusteringMethod : IClusterer
     public abstract string Name { get; }
 
     private DeepClusteringMethodOptions MethodOptions { get; }
+
+    /// <inheritdoc />
+    public int ClusterCount => MethodOptions.ClusterCount;
 
     /// <summary>
     /// Fits the method on images (their shape feeds a convolutional autoencoder). <paramref name="progress"/> receives

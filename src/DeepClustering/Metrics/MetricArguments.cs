@@ -28,6 +28,7 @@ internal static class MetricArguments
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(labels);
+        data.RequireFinite(nameof(data));
         if (labels.Count != data.Rows)
         {
             throw new ArgumentException(

@@ -37,6 +37,7 @@ public sealed class Dbscan : IClusterer
     public DbscanModel Fit(DataMatrix data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireFinite(nameof(data));
         double radiusSquared = Options.Epsilon * Options.Epsilon;
         var tree = new KdTree(data.Values, data.Rows, data.Columns);
         bool[] core = FindCorePoints(tree, data, radiusSquared, Options.MinimumPoints, Options.ResolveThreads(), cancellationToken);

@@ -49,6 +49,7 @@ public sealed class AgglomerativeClustering : IClusterer
     public AgglomerativeClusteringModel Fit(DataMatrix data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireFinite(nameof(data));
         if (data.Rows < 2)
         {
             throw new ArgumentException($"The data have {data.Rows} row; agglomerative clustering needs at least 2.", nameof(data));

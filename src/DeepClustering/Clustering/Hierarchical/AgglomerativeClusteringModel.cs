@@ -42,6 +42,7 @@ public sealed class AgglomerativeClusteringModel : IClusteringModel
     public int[] Predict(DataMatrix data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireFinite(nameof(data));
         if (data.Columns != _columns)
         {
             throw new ArgumentException($"The data have {data.Columns} columns; the model was fitted on {_columns}.", nameof(data));

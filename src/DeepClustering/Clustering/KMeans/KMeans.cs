@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using DeepClustering.Data;
 using DeepClustering.Numerics.Randomness;
 
@@ -18,8 +19,11 @@ namespace DeepClustering.Clustering;
 /// </para>
 /// <para>Memory: the centred copy of the data, plus a few buffers of clusters × columns per thread.</para>
 /// </remarks>
-public sealed class KMeans : ISeededClusterer
+public sealed class KMeans : ISeededClusterer, IFixedClusterCount
 {
+    /// <inheritdoc />
+    public int ClusterCount => Options.ClusterCount;
+
     /// <summary>Creates k-means with the given options (scikit-learn's defaults when none are given).</summary>
     public KMeans(KMeansOptions? options = null)
     {
@@ -43,10 +47,12 @@ public sealed class KMeans : ISeededClusterer
     public KMeansModel Fit(DataMatrix data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireFinite(nameof(data));
         Options.Validate(data);
         int rows = data.Rows, columns = data.Columns, clusters = Options.ClusterCount, threads = Options.ResolvedThreads;
         var shift = Array.ConvertAll(KMeansDataPreparation.ColumnMeans(data.Values, rows, columns, threads), m => (float)m);
-        var x = KMeansDataPreparation.Centered(data.Values, columns, shift, threads);
+        float scale = KMeansDataPreparation.OverflowSafeScale(data.Values);
+        var x = KMeansDataPreparation.Centered(data.Values, columns, shift, scale, threads);
         double tolerance = KMeansDataPreparation.Absolute(Options.Tolerance,
             KMeansDataPreparation.MeanColumnVariance(x, rows, columns, threads));
 
@@ -60,7 +66,7 @@ public sealed class KMeans : ISeededClusterer
             cancellationToken.ThrowIfCancellationRequested();
             var runRandom = random.Fork();
             var initial = Options.InitialCenters is { } given
-                ? KMeansDataPreparation.Centered(given.Values, columns, shift, 1)
+                ? KMeansDataPreparation.Centered(given.Values, columns, shift, scale, 1)
                 : InitialCenters.Draw(Options.Initialization, x, rows, columns, clusters, Options.ResolvedLocalTrialCount, runRandom, threads);
             var result = LloydIterations.Run(pass, x, rows, columns, initial, clusters, Options.MaxIterations, tolerance,
                 CenterRule.Mean, cancellationToken);
@@ -72,7 +78,15 @@ public sealed class KMeans : ISeededClusterer
             }
         }
 
-        return new KMeansModel(best!.Centers, shift, clusters, columns, best.Labels, bestInertia, best.Iterations, threads);
+        var model = new KMeansModel(best!.Centers, shift, scale, clusters, columns, best.Labels, bestInertia / ((double)scale * scale), best.Iterations, threads);
+        if (model.DistinctCenterCount < clusters)
+        {
+            Options.Logger?.LogWarning(
+                "k-means found {Distinct} distinct centres for {Clusters} clusters: the data have fewer distinct points than clusters (scikit-learn's ConvergenceWarning); lower ClusterCount",
+                model.DistinctCenterCount, clusters);
+        }
+
+        return model;
     }
 
     /// <inheritdoc />

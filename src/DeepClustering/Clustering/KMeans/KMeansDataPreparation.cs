@@ -50,20 +50,51 @@ internal static class KMeansDataPreparation
     }
 
     /// <summary>A copy of the row-major <paramref name="values"/> with <paramref name="shift"/> subtracted from each row.</summary>
-    public static float[] Centered(float[] values, int columns, float[] shift, int threads)
+    public static float[] Centered(float[] values, int columns, float[] shift, int threads) => Centered(values, columns, shift, 1f, threads);
+
+    /// <summary>
+    /// (x − shift) · <paramref name="scale"/> for every row, computed as x·scale − shift·scale so that nothing overflows
+    /// on the way: the scale is a power of two (<see cref="OverflowSafeScale"/>), so both products are exact.
+    /// </summary>
+    public static float[] Centered(float[] values, int columns, float[] shift, float scale, int threads)
     {
         int rows = values.Length / columns;
         var result = new float[values.Length];
+        var scaledShift = new float[columns];
+        TensorPrimitives.Multiply(shift, scale, scaledShift);
         int parts = RowParts.Count(rows);
         RowParts.Run(parts, threads, part =>
         {
             int end = RowParts.Start(rows, parts, part + 1);
             for (int r = RowParts.Start(rows, parts, part); r < end; r++)
             {
-                TensorPrimitives.Subtract(values.AsSpan(r * columns, columns), shift, result.AsSpan(r * columns, columns));
+                var row = result.AsSpan(r * columns, columns);
+                if (scale == 1f)
+                {
+                    TensorPrimitives.Subtract(values.AsSpan(r * columns, columns), shift, row);
+                }
+                else
+                {
+                    TensorPrimitives.Multiply(values.AsSpan(r * columns, columns), scale, row);
+                    TensorPrimitives.Subtract(row, scaledShift, row);
+                }
             }
         });
         return result;
+    }
+
+    /// <summary>The magnitude above which squared distances could overflow float32: 2⁴⁰ (its square times a million columns stays finite).</summary>
+    internal const float OverflowThreshold = 1.099511627776e12f;
+
+    /// <summary>
+    /// A power of two that brings the data's largest magnitude to about 2³² when it exceeds <see cref="OverflowThreshold"/>,
+    /// else 1. Squared distances of values near ±3·10³⁸ would overflow; scaling by a power of two is exact and keeps every
+    /// nearest centre, so k-means runs on the scaled rows and its centres and inertia are scaled back.
+    /// </summary>
+    public static float OverflowSafeScale(float[] values)
+    {
+        float largest = TensorPrimitives.MaxMagnitude(values);
+        return Math.Abs(largest) > OverflowThreshold ? MathF.ScaleB(1f, 32 - MathF.ILogB(Math.Abs(largest))) : 1f;
     }
 
     /// <summary>Σ over rows of x (or x²) for each column, per part in double precision, then added in part order.</summary>

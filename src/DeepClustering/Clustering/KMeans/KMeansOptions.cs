@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using DeepClustering.Data;
 
 namespace DeepClustering.Clustering;
@@ -71,6 +72,9 @@ public sealed record KMeansOptions
 
     /// <summary>Threads that compute distances and sums; 0 means one per logical processor.</summary>
     public int Threads { get; init; }
+
+    /// <summary>Where the fit warns (coinciding centres); none unless set.</summary>
+    public ILogger? Logger { get; init; }
 
     /// <summary>Initialisations that <see cref="KMeans.Fit"/> runs.</summary>
     internal int ResolvedInitializationCount => InitializationCount

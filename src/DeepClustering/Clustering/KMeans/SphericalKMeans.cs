@@ -11,8 +11,11 @@ namespace DeepClustering.Clustering;
 /// normalised rows (on unit vectors ‖x − c‖² = 2 − 2 cos(x, c), so k-means++ and "farthest row" keep their meaning).
 /// Rows of zero norm stay zero: their similarity to every centre is 0.
 /// </summary>
-public sealed class SphericalKMeans : ISeededClusterer
+public sealed class SphericalKMeans : ISeededClusterer, IFixedClusterCount
 {
+    /// <inheritdoc />
+    public int ClusterCount => Options.ClusterCount;
+
     /// <summary>Creates spherical k-means with the given options (the defaults when none are given).</summary>
     public SphericalKMeans(SphericalKMeansOptions? options = null)
     {
@@ -36,6 +39,7 @@ public sealed class SphericalKMeans : ISeededClusterer
     public SphericalKMeansModel Fit(DataMatrix data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireFinite(nameof(data));
         var options = Options.AsKMeansOptions();
         options.Validate(data);
         int rows = data.Rows, columns = data.Columns, clusters = options.ClusterCount, threads = options.ResolvedThreads;

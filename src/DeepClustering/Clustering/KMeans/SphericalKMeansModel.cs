@@ -64,6 +64,7 @@ public sealed class SphericalKMeansModel : IClusteringModel, IHasClusterCenters
     private void RequireColumns(DataMatrix data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireFinite(nameof(data));
         if (data.Columns != Columns)
         {
             throw new ArgumentException($"The data have {data.Columns} columns but the model was fitted on {Columns}.", nameof(data));

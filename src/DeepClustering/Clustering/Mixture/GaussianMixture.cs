@@ -9,8 +9,11 @@ namespace DeepClustering.Clustering;
 /// given weights, means and precisions), a tolerance on the change of the mean log-likelihood, and the best of
 /// several initialisations by that lower bound. All arithmetic is in double precision.
 /// </summary>
-public sealed class GaussianMixture : ISeededClusterer
+public sealed class GaussianMixture : ISeededClusterer, IFixedClusterCount
 {
+    /// <inheritdoc />
+    public int ClusterCount => Options.ComponentCount;
+
     /// <summary>Creates a Gaussian mixture with the given options (scikit-learn's defaults when none are given).</summary>
     public GaussianMixture(GaussianMixtureOptions? options = null)
     {
@@ -35,6 +38,7 @@ public sealed class GaussianMixture : ISeededClusterer
     public GaussianMixtureModel Fit(DataMatrix data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireFinite(nameof(data));
         Options.Validate(data);
         int rows = data.Rows, columns = data.Columns, threads = Options.ResolvedThreads;
         var x = Array.ConvertAll(data.Values, v => (double)v);

@@ -136,6 +136,7 @@ public sealed class GaussianMixtureModel : IClusteringModel, IHasInformationCrit
     private (double[] LogResponsibilities, double[] LogNormalizers, double MeanLogLikelihood) EStep(DataMatrix data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireFinite(nameof(data));
         if (data.Columns != Columns)
         {
             throw new ArgumentException($"The data have {data.Columns} columns but the model was fitted on {Columns}.", nameof(data));

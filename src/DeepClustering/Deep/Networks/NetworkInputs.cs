@@ -23,6 +23,7 @@ public static class NetworkInputs
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(inputs, argumentName);
+        inputs.RequireFinite(argumentName);
         int perRow = SampleLength(encoder.InputShape);
         if (inputs.Columns != perRow)
         {

@@ -215,6 +215,13 @@ public sealed class DeepClusteringBuilder
             clusterer = seeded.WithSeed(_seed);
         }
 
+        // Checked before any training: a wrong k must not cost the whole pretraining.
+        if (clusterer is IFixedClusterCount { ClusterCount: var k } && k > data.Rows)
+        {
+            throw new ArgumentException(
+                $"{clusterer.Name} is asked for {k} clusters (ClusterCount), but the data have only {data.Rows} rows.", nameof(data));
+        }
+
         if (monitoringLabels is not null && monitoringLabels.Length != data.Rows)
         {
             throw new ArgumentException($"There are {monitoringLabels.Length} monitoring labels for {data.Rows} rows.", nameof(monitoringLabels));
