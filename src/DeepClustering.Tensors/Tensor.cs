@@ -139,6 +139,17 @@ public sealed class Tensor
         Length = length;
     }
 
+    /// <summary>
+    /// Drops the tensor's memory: it becomes empty (every dimension 0) until <see cref="Resize"/> gives it a shape again.
+    /// For the buffers a module keeps between calls (<see cref="NN.Module.ReleaseBuffers"/>).
+    /// </summary>
+    internal void ReleaseStorage()
+    {
+        _data = [];
+        Array.Clear(_shape);
+        Length = 0;
+    }
+
     /// <summary>The memory behind the tensor; only the first <see cref="Length"/> values are in use.</summary>
     internal float[] Data
     {

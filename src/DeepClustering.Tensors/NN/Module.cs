@@ -14,6 +14,8 @@ namespace DeepClustering.Tensors.NN;
 /// </remarks>
 public abstract class Module
 {
+    private List<Tensor>? _buffers;
+
     /// <summary>Creates a module whose tensors live on <paramref name="backend"/>.</summary>
     protected Module(IComputeBackend backend)
     {
@@ -143,12 +145,31 @@ public abstract class Module
         }
     }
 
+    /// <summary>
+    /// Releases the memory of every buffer this module and its children keep between calls (outputs and gradients sized
+    /// for the largest batch seen); the next call allocates again what it needs. A trained network calls it when its
+    /// training ends, so that a fitted model does not keep the training batch's workspace.
+    /// </summary>
+    public void ReleaseBuffers()
+    {
+        foreach (var buffer in _buffers ?? [])
+        {
+            buffer.ReleaseStorage();
+        }
+
+        foreach (var (_, child) in NamedChildren())
+        {
+            child.ReleaseBuffers();
+        }
+    }
+
     /// <summary>Returns <paramref name="buffer"/> shaped as <paramref name="shape"/>, creating it on first use.</summary>
     protected Tensor EnsureBuffer(ref Tensor? buffer, ReadOnlySpan<int> shape)
     {
         if (buffer is null)
         {
             buffer = new Tensor(Backend, shape.ToArray());
+            (_buffers ??= []).Add(buffer);
         }
         else
         {

@@ -157,6 +157,11 @@ internal sealed class ManagedNetworkTrainer : INetworkTrainer
         _encoder.InputGradientRequired = _inputGradient;
         _encoder.Train(_trainingModes[0]);
         _decoder?.Train(_trainingModes[1]);
+
+        // The training batch's outputs and gradients (about 100 MB for the convolutional autoencoder at batch 256) are
+        // not kept by a network whose training is over; embedding allocates the little it needs again.
+        _encoder.ReleaseBuffers();
+        _decoder?.ReleaseBuffers();
     }
 
     private static void Scale(Span<float> values, float factor)
