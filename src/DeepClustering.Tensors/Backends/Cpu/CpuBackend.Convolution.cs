@@ -14,6 +14,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void Conv2dForward(Tensor x, Tensor weight, Tensor? bias, Tensor y, ConvolutionGeometry geometry)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         int n = CheckConvolution(x, weight, y, geometry, nameof(x), nameof(y));
         if (bias is not null)
         {
@@ -29,6 +30,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void Conv2dBackwardData(Tensor dy, Tensor weight, Tensor dx, ConvolutionGeometry geometry)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         int n = CheckConvolution(dx, weight, dy, geometry, nameof(dx), nameof(dy));
         var work = t_convolutionWork ??= new ConvolutionWork();
         work.Start(ConvolutionWork.Mode.BackwardData, geometry, n, _pool.ThreadCount, dx.Data, weight.Data, null, dy.Data);
@@ -39,6 +41,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void Conv2dBackwardWeight(Tensor dy, Tensor x, Tensor dWeight, ConvolutionGeometry geometry, bool accumulate)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         int n = CheckConvolution(x, dWeight, dy, geometry, nameof(x), nameof(dy));
         var work = t_convolutionWork ??= new ConvolutionWork();
         work.Start(ConvolutionWork.Mode.BackwardWeight, geometry, n, _pool.ThreadCount, x.Data, dWeight.Data, null, dy.Data);
@@ -50,6 +53,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void AddChannelBias(Tensor y, Tensor bias)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         int channels = y.Size(1);
         TensorShape.Require(bias, [channels], nameof(bias));
         int n = y.Size(0);
@@ -69,6 +73,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void ChannelSum(Tensor dy, Tensor dBias, bool accumulate)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         int channels = dy.Size(1);
         TensorShape.Require(dBias, [channels], nameof(dBias));
         int n = dy.Size(0);

@@ -17,6 +17,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void Relu(Tensor x, Tensor y)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         TensorShape.RequireSame(x, y, nameof(y));
         Max(x.AsSpan(), 0f, y.AsSpan());
     }
@@ -24,6 +25,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void ReluBackward(Tensor y, Tensor dy, Tensor dx)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         TensorShape.RequireSame(y, dy, nameof(dy));
         TensorShape.RequireSame(y, dx, nameof(dx));
         ElementwiseKernels.GatePositive(y.AsSpan(), dy.AsSpan(), dx.AsSpan(), 0f);
@@ -32,6 +34,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void LeakyRelu(Tensor x, float slope, Tensor y)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         TensorShape.RequireSame(x, y, nameof(y));
         var src = x.AsSpan();
         var dst = y.AsSpan();
@@ -45,6 +48,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void LeakyReluBackward(Tensor x, float slope, Tensor dy, Tensor dx)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         TensorShape.RequireSame(x, dy, nameof(dy));
         TensorShape.RequireSame(x, dx, nameof(dx));
         ElementwiseKernels.GatePositive(x.AsSpan(), dy.AsSpan(), dx.AsSpan(), slope);
@@ -53,6 +57,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void Sigmoid(Tensor x, Tensor y)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         TensorShape.RequireSame(x, y, nameof(y));
         System.Numerics.Tensors.TensorPrimitives.Sigmoid(x.AsSpan(), y.AsSpan());
     }
@@ -60,6 +65,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void SigmoidBackward(Tensor y, Tensor dy, Tensor dx)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         TensorShape.RequireSame(y, dy, nameof(dy));
         TensorShape.RequireSame(y, dx, nameof(dx));
         ElementwiseKernels.SigmoidBackward(y.AsSpan(), dy.AsSpan(), dx.AsSpan());
@@ -68,6 +74,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void Tanh(Tensor x, Tensor y)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         TensorShape.RequireSame(x, y, nameof(y));
         System.Numerics.Tensors.TensorPrimitives.Tanh(x.AsSpan(), y.AsSpan());
     }
@@ -75,6 +82,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void TanhBackward(Tensor y, Tensor dy, Tensor dx)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         TensorShape.RequireSame(y, dy, nameof(dy));
         TensorShape.RequireSame(y, dx, nameof(dx));
         ElementwiseKernels.TanhBackward(y.AsSpan(), dy.AsSpan(), dx.AsSpan());
@@ -83,6 +91,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void Dropout(Tensor x, float probability, RandomGenerator random, Tensor mask, Tensor y)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(random);
         if (probability is < 0f or >= 1f)
         {
@@ -104,6 +113,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void Multiply(Tensor x, Tensor y, Tensor z)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         TensorShape.RequireSame(x, y, nameof(y));
         TensorShape.RequireSame(x, z, nameof(z));
         System.Numerics.Tensors.TensorPrimitives.Multiply(x.AsSpan(), y.AsSpan(), z.AsSpan());
@@ -112,6 +122,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public double MeanSquaredError(Tensor prediction, Tensor target, Tensor? gradient)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         TensorShape.RequireSame(prediction, target, nameof(target));
         if (gradient is not null)
         {
@@ -124,6 +135,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public double BinaryCrossEntropyWithLogits(Tensor logits, Tensor target, Tensor? gradient)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         TensorShape.RequireSame(logits, target, nameof(target));
         if (gradient is not null)
         {
@@ -136,6 +148,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void SgdStep(Tensor parameter, Tensor gradient, Tensor? velocity, in SgdStepSettings settings)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         TensorShape.RequireSame(parameter, gradient, nameof(gradient));
         if (settings.Momentum != 0f)
         {
@@ -158,6 +171,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void AdamStep(Tensor parameter, Tensor gradient, Tensor firstMoment, Tensor secondMoment, in AdamStepSettings settings)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         TensorShape.RequireSame(parameter, gradient, nameof(gradient));
         TensorShape.RequireSame(parameter, firstMoment, nameof(firstMoment));
         TensorShape.RequireSame(parameter, secondMoment, nameof(secondMoment));
@@ -176,6 +190,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void GatherRows(Tensor source, ReadOnlySpan<int> rows, Tensor destination)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
         int sourceRows = source.Size(0);
@@ -202,11 +217,16 @@ public sealed partial class CpuBackend
     }
 
     /// <inheritdoc />
-    public void Fill(Tensor tensor, float value) => tensor.AsSpan().Fill(value);
+    public void Fill(Tensor tensor, float value)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        tensor.AsSpan().Fill(value);
+    }
 
     /// <inheritdoc />
     public void Copy(Tensor source, Tensor destination)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (source.Length != destination.Length)
         {
             throw new ArgumentException(
@@ -220,6 +240,7 @@ public sealed partial class CpuBackend
     /// <inheritdoc />
     public void AddScaled(float alpha, Tensor x, Tensor y)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         TensorShape.RequireSame(x, y, nameof(y));
         MultiplyAdd(x.AsSpan(), alpha, y.AsSpan(), y.AsSpan());
     }

@@ -9,11 +9,13 @@ namespace DeepClustering.Tensors.Backends.Cpu;
 /// <summary>
 /// The managed CPU backend: a packed, cache-blocked GEMM with 512- or 256-bit FMA micro-kernels, convolutions
 /// through im2row on that GEMM, and vectorised element-wise kernels, spread over a pool of threads that this
-/// backend owns. Dispose it to stop its threads.
+/// backend owns. Dispose it to stop its threads (it waits for an operation in flight); every operation after it throws
+/// <see cref="ObjectDisposedException"/>.
 /// </summary>
 public sealed partial class CpuBackend : IComputeBackend
 {
     private readonly WorkerPool _pool;
+    private volatile bool _disposed;
 
     /// <summary>Creates a CPU backend with one thread per logical processor.</summary>
     public CpuBackend()
@@ -41,6 +43,7 @@ public sealed partial class CpuBackend : IComputeBackend
     /// <inheritdoc />
     public unsafe void MatrixMultiply(Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor c, float alpha = 1f, float beta = 0f)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var (aRows, aColumns) = MatrixShape(a, nameof(a));
         var (bRows, bColumns) = MatrixShape(b, nameof(b));
         var (cRows, cColumns) = MatrixShape(c, nameof(c));
@@ -77,12 +80,16 @@ public sealed partial class CpuBackend : IComputeBackend
     /// Runs on this backend's threads. For code that holds its data in arrays rather than tensors.
     /// </summary>
     public void Sgemm(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
-        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc) =>
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         MatrixProduct.Multiply(_pool, transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
 
     /// <inheritdoc />
     public unsafe void LinearForward(Tensor x, Tensor weight, Tensor? bias, Tensor y)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var (batch, inFeatures) = MatrixShape(x, nameof(x));
         int outFeatures = weight.Size(0);
         TensorShape.Require(weight, [outFeatures, inFeatures], nameof(weight));
@@ -109,6 +116,7 @@ public sealed partial class CpuBackend : IComputeBackend
     /// <inheritdoc />
     public unsafe void LinearBackward(Tensor dy, Tensor x, Tensor weight, Tensor? dx, Tensor? dWeight, bool accumulate)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var (batch, inFeatures) = MatrixShape(x, nameof(x));
         int outFeatures = weight.Size(0);
         TensorShape.Require(weight, [outFeatures, inFeatures], nameof(weight));
@@ -137,7 +145,11 @@ public sealed partial class CpuBackend : IComputeBackend
     }
 
     /// <summary>Disposes the worker threads.</summary>
-    public void Dispose() => _pool.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _pool.Dispose();
+    }
 
     /// <inheritdoc />
     public override string ToString() => Name;
