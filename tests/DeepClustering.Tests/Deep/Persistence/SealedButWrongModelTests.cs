@@ -156,6 +156,19 @@ public class SealedButWrongModelTests
     }
 
     [Fact]
+    public void A_finite_weight_that_overflows_on_the_data_is_reported_as_the_models_fault_not_the_callers()
+    {
+        var bytes = SealedModelFiles.WithTensors(Valid, ts => ts.Select(t =>
+            t.Name == "autoencoder.encoder.0.weight" ? new NamedTensor(t.Name, Enumerable.Repeat(float.MaxValue / 4, t.Length).ToArray(), t.Shape.ToArray()) : t));
+        using var model = SealedModelFiles.Load(bytes);
+        var data = new DeepClustering.Data.DataMatrix(Enumerable.Repeat(10f, 2 * 12).ToArray(), 2, 12);
+
+        var error = Assert.Throws<InvalidOperationException>(() => model.Predict(data));
+
+        Assert.Contains("its parameters overflow single precision on these data", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_parameter_is_refused_naming_it()
     {
         var bytes = SealedModelFiles.WithTensors(Valid, ts => ts.Where(t => t.Name != "autoencoder.encoder.0.bias"));
