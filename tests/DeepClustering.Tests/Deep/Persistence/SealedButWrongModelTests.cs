@@ -9,7 +9,7 @@ namespace DeepClustering.Tests.Persistence;
 /// Each finding of issue 16 about model files that are well sealed but wrong: every one is refused at load with an
 /// <see cref="InvalidDataException"/> that names the file and what is wrong, before a network is built from it.
 /// </summary>
-public class SealedButWrongModelTests
+public class SealedButWrongModelTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly byte[] Valid = SealedModelFiles.ValidModel();
 
@@ -128,6 +128,7 @@ public class SealedButWrongModelTests
         var error = SealedModelFiles.AssertRefused(bytes, $"the parameter 'encoder.0.weight' the shape [{width}, 12]");
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
+        output.WriteLine($"HiddenWidths [{width}, {width}] in a {bytes.Length}-byte file: refused after allocating {allocated} bytes in {clock.Elapsed.TotalMilliseconds:F1} ms");
         Assert.True(allocated < 64L << 20, $"loading allocated {allocated} bytes: {error.Message}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"loading took {clock.Elapsed}");
     }
