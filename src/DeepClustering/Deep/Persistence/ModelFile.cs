@@ -15,8 +15,8 @@ namespace DeepClustering.Persistence;
 /// Writing to a path is atomic: the file is either replaced by the complete new content or left as it was. Reading
 /// refuses, with an <see cref="InvalidDataException"/> that names the file and what is wrong, a file that is not a
 /// model file, one of another major format version (<see cref="ModelFormatVersion"/>), one that is truncated or has
-/// trailing bytes, one whose checksum does not match (any changed byte), and one whose declared counts and sizes do
-/// not fit in it. Nothing is returned until the whole file has been read and checked.
+/// trailing bytes, one whose checksum does not match (any changed byte), one whose declared counts and sizes do
+/// not fit in it, and one whose header is not valid UTF-8 or not one JSON object. Nothing is returned until the whole file has been read and checked.
 /// </para>
 /// <para>
 /// The checksum detects damage, not tampering: anyone who edits a file can recompute it. Load model files only from

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using DeepClustering.Tensors;
 
 namespace DeepClustering.Persistence;
@@ -248,6 +249,13 @@ internal static class ModelFileReader
 
     private static JsonObject ParseHeader(ReadOnlySpan<byte> bytes, string source)
     {
+        // The JSON parser checks the UTF-8 of strings only when they are read, so a bad byte inside a string would
+        // otherwise load and fail later, wherever the string is used.
+        if (!Utf8.IsValid(bytes))
+        {
+            throw Refuse(source, $"is damaged: its header is not valid UTF-8 (the byte at offset {FirstInvalidUtf8(bytes)} of the header).");
+        }
+
         JsonNode? node;
         try
         {
@@ -260,6 +268,29 @@ internal static class ModelFileReader
 
         return node as JsonObject ?? throw Refuse(source,
             $"is damaged: its header is {(node is null ? "null" : $"a JSON {node.GetValueKind()}")}, not a JSON object.");
+    }
+
+    /// <summary>The offset of the first byte that is not part of valid UTF-8 in <paramref name="bytes"/>.</summary>
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        Span<char> chars = stackalloc char[256];
+        int offset = 0;
+        while (offset < bytes.Length)
+        {
+            var status = Utf8.ToUtf16(bytes[offset..], chars, out int read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            offset += read;
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                return offset;
+            }
+
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                break;
+            }
+        }
+
+        return offset;
     }
 
     private static string Hex(ReadOnlySpan<byte> bytes) => string.Join(' ', bytes.ToArray().Select(b => b.ToString("X2")));

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using DeepClustering.Clustering;
 using DeepClustering.Data;
 using DeepClustering.Networks;
@@ -27,10 +24,6 @@ public sealed class DeepClusteringModel : IClusteringModel, IDisposable
     /// <summary>The <c>kind</c> written in the header of model files.</summary>
     public const string FileKind = "DeepClustering.DeepClusteringModel";
 
-    private const string AutoencoderPrefix = "autoencoder.";
-    private const string CentersName = "centers";
-    private const string AlphaName = "alpha";
-    private static readonly JsonSerializerOptions ArchitectureJson = new() { Converters = { new JsonStringEnumConverter() } };
 
     private readonly float[] _centers;
     private readonly Lock _gate = new();
@@ -89,6 +82,11 @@ public sealed class DeepClusteringModel : IClusteringModel, IDisposable
     public double Alpha { get; }
 
     /// <summary>The embeddings of <paramref name="data"/>, rows × EmbeddingDimension.</summary>
+    /// <exception cref="ArgumentException">The rows do not have the encoder's input length.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The encoder overflows on these (finite) rows, so an embedding would hold a NaN or an infinity: its parameters,
+    /// although finite, are too large for these data.
+    /// </exception>
     public DataMatrix Transform(DataMatrix data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -96,7 +94,18 @@ public sealed class DeepClusteringModel : IClusteringModel, IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             NetworkInputs.Require(Network, data, nameof(data));
-            return new DataMatrix(Network.Embed(data), data.Rows, EmbeddingDimension);
+            var embeddings = Network.Embed(data);
+            for (int i = 0; i < embeddings.Length; i++)
+            {
+                if (!float.IsFinite(embeddings[i]))
+                {
+                    throw new InvalidOperationException(
+                        $"The model's encoder turned the finite row {i / EmbeddingDimension} into an embedding holding {embeddings[i]}: " +
+                        "its parameters overflow single precision on these data, so it cannot embed or label them.");
+                }
+            }
+
+            return new DataMatrix(embeddings, data.Rows, EmbeddingDimension);
         }
     }
 
@@ -157,7 +166,9 @@ public sealed class DeepClusteringModel : IClusteringModel, IDisposable
 
     /// <summary>
     /// Saves the model to one file, atomically: the autoencoder's architecture and parameters, the centres, the
-    /// input shape and how the model was made, with a format version and a SHA-256 checksum.
+    /// input shape and how the model was made, with a format version and a SHA-256 checksum. The wall-clock timings of
+    /// <see cref="Info"/> are left out, so that two identical fits give byte-identical files. Temporary files that an
+    /// interrupted save to the same path left behind are removed (see docs/model-file.md).
     /// </summary>
     public void Save(string path)
     {
@@ -173,21 +184,12 @@ public sealed class DeepClusteringModel : IClusteringModel, IDisposable
     {
         var architecture = Network.Architecture ?? throw new InvalidOperationException(
             "This model's autoencoder was composed by hand, so a file could not rebuild it; save its parameters (Network.GetParameters) instead.");
-        var header = new JsonObject
+        var header = new DeepClusteringModelHeader(architecture, ClusterCount, EmbeddingDimension, Info, Alpha);
+        var tensors = new List<NamedTensor>(Network.GetParameters().Select(p => p.WithName(DeepClusteringModelTensors.AutoencoderPrefix + p.Name)))
         {
-            ["kind"] = FileKind,
-            ["architecture"] = JsonSerializer.SerializeToNode(architecture, ArchitectureJson),
-            ["clusterCount"] = ClusterCount,
-            ["embeddingDimension"] = EmbeddingDimension,
-            ["preprocessing"] = new JsonObject { ["inputShape"] = new JsonArray([.. Network.InputShape.Select(d => (JsonNode)d)]), ["transform"] = "none" },
-            ["info"] = JsonSerializer.SerializeToNode(Info),
-            [AlphaName] = Alpha,
+            new(DeepClusteringModelTensors.CentersName, _centers, ClusterCount, EmbeddingDimension),
         };
-        var tensors = new List<NamedTensor>(Network.GetParameters().Select(p => p.WithName(AutoencoderPrefix + p.Name)))
-        {
-            new(CentersName, _centers, ClusterCount, EmbeddingDimension),
-        };
-        new ModelFile(header, tensors).Write(path);
+        new ModelFile(header.ToJson(), tensors).Write(path);
     }
 
     /// <summary>
@@ -196,6 +198,7 @@ public sealed class DeepClusteringModel : IClusteringModel, IDisposable
     /// </summary>
     /// <param name="path">The model file.</param>
     /// <param name="threads">CPU threads of the engine the loaded model owns; 0 uses every core.</param>
+    /// <exception cref="InvalidDataException">The file is damaged, of another format version, or holds something else; see the other overload.</exception>
     public static DeepClusteringModel Load(string path, int threads = 0) =>
         Load(path, new ManagedNetworkBackend(threads), ComputeDevice.Cpu);
 
@@ -203,56 +206,46 @@ public sealed class DeepClusteringModel : IClusteringModel, IDisposable
     /// Loads a model saved by <see cref="Save"/> (on any backend) onto <paramref name="backend"/> and
     /// <paramref name="device"/>: a model trained with TorchSharp on a GPU predicts on the managed engine, and back.
     /// </summary>
-    /// <exception cref="InvalidDataException">The file is damaged, of another format version, or holds something else.</exception>
+    /// <remarks>
+    /// Nothing is built from the file before all of it has been checked: the checksum and layout, then every header
+    /// field against its schema (types, ranges, agreement between fields), then the stored tensors against the
+    /// parameter names and shapes that the architecture implies, the centres against the cluster count and the
+    /// embedding, and every value for NaN and infinity. Only then is the network built, so loading allocates about
+    /// as much as the file holds, whatever its header says.
+    /// </remarks>
+    /// <exception cref="InvalidDataException">
+    /// The file is damaged, of another format version, or holds something else, or its content does not describe a
+    /// valid model; the message names the file and what is wrong.
+    /// </exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="DeviceNotAvailableException">The device cannot run on the backend.</exception>
     public static DeepClusteringModel Load(string path, INetworkBackend backend, ComputeDevice device)
     {
+        ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(backend);
         var file = ModelFile.Read(path);
-        if ((string?)file.Header["kind"] != FileKind)
-        {
-            throw new InvalidDataException($"'{path}' holds a '{file.Header["kind"]}', not a {FileKind}.");
-        }
-
-        var architecture = file.Header["architecture"].Deserialize<AutoencoderArchitecture>(ArchitectureJson)
-            ?? throw new InvalidDataException($"'{path}' has no autoencoder architecture.");
-        var info = file.Header["info"].Deserialize<DeepClusteringModelInfo>()
-            ?? throw new InvalidDataException($"'{path}' has no model information.");
-        var network = backend.Create(architecture, backend.Resolve(device), seed: 0);
+        var header = DeepClusteringModelHeader.Read(file, path);
+        var tensors = DeepClusteringModelTensors.Read(file, header, path);
+        var network = backend.Create(header.Architecture, backend.Resolve(device), seed: 0);
         try
         {
-            LoadParameters(network, file, path);
-            var centers = file.GetTensor(CentersName);
-            if (centers.Rank != 2 || centers.Shape[1] != network.EmbeddingDimension)
+            try
+            {
+                network.SetParameters(tensors.Parameters);
+            }
+            catch (ArgumentException e)
             {
                 throw new InvalidDataException(
-                    $"'{path}': the centres have shape {centers.ShapeText}, the embedding has {network.EmbeddingDimension} dimensions.");
+                    $"'{path}' does not fit its architecture: {e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)}", e);
             }
 
-            return new DeepClusteringModel(network, centers.ToArray(), [], [], info, ReadAlpha(file.Header, path));
+            return new DeepClusteringModel(network, tensors.Centers.ToArray(), [], [], header.Info, header.Alpha);
         }
         catch
         {
             network.Dispose();
             throw;
         }
-    }
-
-    /// <summary>The saved α; files written before it was saved used α = 1.</summary>
-    private static double ReadAlpha(JsonObject header, string path)
-    {
-        if (header[AlphaName] is not { } node)
-        {
-            return StudentTAssignment.DefaultAlpha;
-        }
-
-        double alpha = node.GetValue<double>();
-        if (!double.IsFinite(alpha) || alpha <= 0)
-        {
-            throw new InvalidDataException($"'{path}': the Student's t α is {alpha}; it must be positive and finite.");
-        }
-
-        return alpha;
     }
 
     /// <summary>Waits for a call in flight to finish, then releases the network the model owns.</summary>
@@ -267,24 +260,6 @@ public sealed class DeepClusteringModel : IClusteringModel, IDisposable
 
             _disposed = true;
             Network.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Loads the network's parameters from the file's tensors under the autoencoder prefix: every parameter needs a tensor
-    /// of its shape, and every tensor under the prefix must be a parameter.
-    /// </summary>
-    private static void LoadParameters(IAutoencoderNetwork network, ModelFile file, string path)
-    {
-        var saved = file.Tensors.Where(t => t.Name.StartsWith(AutoencoderPrefix, StringComparison.Ordinal))
-            .Select(t => t.WithName(t.Name[AutoencoderPrefix.Length..])).ToList();
-        try
-        {
-            network.SetParameters(saved);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidDataException($"'{path}' does not fit its architecture: {e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)}", e);
         }
     }
 }
