@@ -130,6 +130,45 @@ public sealed class DeepClusteringModel : IClusteringModel, IDisposable
         return PredictProba(images.ToDataMatrix());
     }
 
+    /// <summary>
+    /// Anomaly scores of each row: the distance of its embedding to the nearest centre, and its soft assignment's
+    /// confidence (the largest <see cref="PredictProba(DataMatrix)"/> value); see <see cref="AnomalyScores"/> for flagging.
+    /// </summary>
+    public AnomalyScores ScoreAnomalies(DataMatrix data)
+    {
+        var embeddings = Transform(data);
+        var q = new float[data.Rows * ClusterCount];
+        StudentTAssignment.Compute(embeddings.Values, _centers, EmbeddingDimension, Alpha, q);
+        var labels = new int[data.Rows];
+        var distances = new double[data.Rows];
+        var confidences = new double[data.Rows];
+        int d = EmbeddingDimension;
+        for (int i = 0; i < data.Rows; i++)
+        {
+            var row = embeddings.Row(i);
+            int label = InitialClusteringCenters.NearestCenter(row, _centers, ClusterCount);
+            double squared = 0;
+            for (int j = 0; j < d; j++)
+            {
+                double difference = row[j] - (double)_centers[label * d + j];
+                squared += difference * difference;
+            }
+
+            labels[i] = label;
+            distances[i] = Math.Sqrt(squared);
+            confidences[i] = q.AsSpan(i * ClusterCount, ClusterCount).ToArray().Max();
+        }
+
+        return new AnomalyScores(labels, distances, confidences, ClusterCount);
+    }
+
+    /// <summary>Anomaly scores of images (see <see cref="ScoreAnomalies(DataMatrix)"/>).</summary>
+    public AnomalyScores ScoreAnomalies(ImageSet images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        return ScoreAnomalies(images.ToDataMatrix());
+    }
+
     /// <summary>The nearest centre of each row's embedding.</summary>
     public int[] Predict(DataMatrix data)
     {
