@@ -100,6 +100,17 @@ public sealed class UsabilityTests : IDisposable
         string predicted = _folder.File("predicted");
         Assert.Equal(0, CommandLine.Run("predict", "--model", model, "--data", "mnist-test", "--out", predicted, "--threads", "1"));
         Assert.Equal(10_000, File.ReadAllLines(Path.Combine(predicted, "labels.txt")).Length);
+
+        // The anomaly scores: one line per row, its label as in labels.txt, and the farthest rows named in the results.
+        var scores = File.ReadAllLines(Path.Combine(predicted, "scores.csv"));
+        Assert.Equal("row,label,distance,confidence", scores[0]);
+        Assert.Equal(10_001, scores.Length);
+        var labels = File.ReadAllLines(Path.Combine(predicted, "labels.txt"));
+        var distances = scores.Skip(1).Select(l => l.Split(',')).Select(p => (Label: p[1], Distance: double.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(labels, distances.Select(d => d.Label));
+        var results = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(predicted, "results.json")))!;
+        int farthest = results["most_anomalous_rows"]![0]!.GetValue<int>();
+        Assert.Equal(distances.Max(d => d.Distance), distances[farthest].Distance);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using DeepClustering.Data;
 using DeepClustering.Metrics;
@@ -18,7 +19,7 @@ internal static class PredictCommand
         var data = new Option<string>("--data") { Description = DataSources.MatrixHelp, Required = true };
         var dataDir = new Option<string?>("--data-dir") { Description = $"folder of the full data sets (default: ${DataSources.DataFolderVariable})" };
         var labels = new Option<string?>("--labels") { Description = "true labels to score against: an IDX labels file or one integer per line" };
-        var output = new Option<DirectoryInfo>("--out") { Description = "folder for labels.txt and results.json", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "folder for labels.txt, scores.csv (each row's distance to its centre and confidence, for anomalies) and results.json", Required = true };
         var threads = new Option<int>("--threads") { Description = "CPU threads; 0 uses every core", DefaultValueFactory = _ => 0 };
         var backend = BackendOptions.CreateBackendOption();
         var device = BackendOptions.CreateDeviceOption();
@@ -58,8 +59,12 @@ internal static class PredictCommand
                 results["ari"] = AdjustedRandIndex.Compute(table);
             }
 
+            var scores = model.ScoreAnomalies(data);
+            results["most_anomalous_rows"] = new JsonArray([.. scores.MostAnomalous(Math.Min(10, data.Rows)).Select(i => (JsonNode)i)]);
+
             output.Create();
             LabelFile.Write(Path.Combine(output.FullName, "labels.txt"), predicted);
+            WriteScores(Path.Combine(output.FullName, "scores.csv"), scores);
             ResultFiles.WriteJson(Path.Combine(output.FullName, "results.json"), results);
             AnsiConsole.MarkupLine($"labelled {data.Rows} rows into {model.ClusterCount} clusters; wrote {Markup.Escape(output.FullName)}");
             return 0;
@@ -69,4 +74,15 @@ internal static class PredictCommand
             return CommandErrors.Report("predict", e);
         }
     }
+
+    /// <summary>One line per row: its cluster, its distance to that centre (larger: more anomalous) and its confidence.</summary>
+    private static void WriteScores(string path, AnomalyScores scores) => ResultFiles.WriteAtomically(path, stream =>
+    {
+        using var writer = new StreamWriter(stream, leaveOpen: true);
+        writer.WriteLine("row,label,distance,confidence");
+        for (int i = 0; i < scores.Labels.Count; i++)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i},{scores.Labels[i]},{scores.Distances[i]:R},{scores.Confidences[i]:R}"));
+        }
+    });
 }
