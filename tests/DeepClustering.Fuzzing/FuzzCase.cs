@@ -74,7 +74,7 @@ public static partial class FuzzCase
     }
 
     /// <summary>
-    /// The message's first line without the scratch path, every shape as [shape], quoted text as '…' and every number as '#', so that
+    /// The message's first line without the scratch path, every shape as [shape], the quoted text (from the first quote to the last) as '…' and every number as '#', so that
     /// outcomes group by the reader's message, not by the values in it.
     /// </summary>
     private static string Mask(string detail, string scratchPath)
@@ -86,7 +86,7 @@ public static partial class FuzzCase
     [GeneratedRegex("-?0x[0-9A-Fa-f]+|-?[0-9]+")]
     private static partial Regex Numbers();
 
-    [GeneratedRegex("'[^']*'")]
+    [GeneratedRegex("'.*'")]
     private static partial Regex Quoted();
 
     [GeneratedRegex(@"\[[^\]]*\]")]

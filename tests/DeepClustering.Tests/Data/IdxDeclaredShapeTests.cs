@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using DeepClustering.Data;
+using Xunit.Abstractions;
 
 namespace DeepClustering.Tests.Data;
 
@@ -7,7 +8,7 @@ namespace DeepClustering.Tests.Data;
 /// A file's header declares its shape, but only its bytes prove it: a short file declaring a huge shape is refused
 /// after allocating about as much as it holds, whether it is plain, gzip or read from a stream that cannot seek.
 /// </summary>
-public class IdxDeclaredShapeTests
+public class IdxDeclaredShapeTests(ITestOutputHelper output)
 {
     /// <summary>Far less than any of the declared arrays (2.1 GB to 17 GB), far more than the reader's own buffers.</summary>
     private const long AllocationBound = 64L << 20;
@@ -120,7 +121,7 @@ public class IdxDeclaredShapeTests
     }
 
     /// <summary>Runs <paramref name="read"/>, which must refuse, and measures the bytes this thread allocated meanwhile.</summary>
-    private static (InvalidDataException Refusal, long Allocated) ReadAndMeasure(Action read)
+    private (InvalidDataException Refusal, long Allocated) ReadAndMeasure(Action read)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
         InvalidDataException? refusal = null;
@@ -134,6 +135,7 @@ public class IdxDeclaredShapeTests
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        output.WriteLine($"allocated {allocated} bytes; {refusal?.Message}");
         return (refusal ?? throw new Xunit.Sdk.XunitException("The read was expected to refuse the data but succeeded."), allocated);
     }
 }
