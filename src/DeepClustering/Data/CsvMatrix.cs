@@ -17,9 +17,25 @@ public static class CsvMatrix
     /// than the first (named by row), a blank line comes before the last row, or the file holds no rows.
     /// </exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    public static DataMatrix Read(string path)
+    public static DataMatrix Read(string path) => Read(path, DataReadLimits.Default);
+
+    /// <summary>
+    /// Reads <paramref name="path"/> into a rows × columns matrix of at most <see cref="DataReadLimits.MaxValueCount"/>
+    /// values. Memory grows with the lines read: about 4 bytes a value, twice while the last rows are added, plus the
+    /// longest line.
+    /// </summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="limits">The most values the file may hold.</param>
+    /// <exception cref="InvalidDataException">
+    /// A cell is not a finite number (named by 1-based row and column), a row has a different number of values
+    /// than the first (named by row), a blank line comes before the last row, the file holds no rows, or it holds
+    /// more values than the limit (named by the row and column of the first value beyond it).
+    /// </exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static DataMatrix Read(string path, DataReadLimits limits)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(limits);
         var values = new List<float>();
         int columns = 0, row = 0, firstBlank = 0;
         foreach (string line in File.ReadLines(path, Encoding.UTF8))
@@ -51,6 +67,13 @@ public static class CsvMatrix
                 {
                     throw new InvalidDataException(
                         $"{path}, row {row}, column {count}: '{cell}' is not a finite float32 value (NaN, infinity or beyond ±3.4e38).");
+                }
+
+                if (values.Count == limits.MaxValueCount)
+                {
+                    throw new InvalidDataException(
+                        $"{path}, row {row}, column {count}: the file holds more than {limits.MaxValueCount} values, " +
+                        $"the limit ({nameof(DataReadLimits)}.{nameof(DataReadLimits.MaxValueCount)}).");
                 }
 
                 values.Add(single);

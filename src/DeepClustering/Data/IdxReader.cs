@@ -8,20 +8,34 @@ namespace DeepClustering.Data;
 /// Parses IDX data, plain or gzip-compressed, refusing anything that is not exactly one well-formed IDX array:
 /// every refusal is an <see cref="InvalidDataException"/> that names the source and what is wrong.
 /// </summary>
+/// <remarks>
+/// Memory grows with the bytes actually read, never with a declared size alone: a plain stream that can seek is
+/// checked against its length before the array is allocated; gzip data and streams that cannot seek fill a buffer
+/// that doubles as the data arrives, up to the declared size. Trailing bytes are counted up to
+/// <see cref="TrailingBytesCounted"/>, so a small gzip file that expands to gigabytes is refused quickly.
+/// </remarks>
 internal sealed class IdxReader
 {
     private const int ChunkBytes = 1 << 20;
     private const int MagicBytes = 4;
 
+    /// <summary>The buffer a stream of unknown length starts with; it doubles as data arrives.</summary>
+    private const int InitialBufferBytes = 1 << 16;
+
+    /// <summary>Trailing bytes beyond this many are not counted: the message says "more than".</summary>
+    private const int TrailingBytesCounted = 1 << 20;
+
     private readonly Stream _stream;
     private readonly string _source;
     private readonly bool _gzip;
+    private readonly DataReadLimits _limits;
 
-    private IdxReader(Stream stream, string source, bool gzip)
+    private IdxReader(Stream stream, string source, bool gzip, DataReadLimits limits)
     {
         _stream = stream;
         _source = source;
         _gzip = gzip;
+        _limits = limits;
     }
 
     /// <summary>
@@ -29,7 +43,8 @@ internal sealed class IdxReader
     /// </summary>
     /// <param name="stream">The bytes, plain IDX or gzip (recognised by its magic bytes 1F 8B).</param>
     /// <param name="source">The file name or description used in error messages.</param>
-    public static IdxArray Read(Stream stream, string source)
+    /// <param name="limits">The most the data may hold.</param>
+    public static IdxArray Read(Stream stream, string source, DataReadLimits limits)
     {
         var prefix = new byte[2];
         int prefixLength = stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
@@ -38,14 +53,14 @@ internal sealed class IdxReader
         if (!gzip)
         {
             long? length = stream.CanSeek ? prefixLength + stream.Length - stream.Position : null;
-            return new IdxReader(replay, source, gzip: false).ReadArray(length);
+            return new IdxReader(replay, source, gzip: false, limits).ReadArray(length);
         }
 
         var compressed = new TailRecordingStream(replay);
         IdxArray array;
         using (var decompressed = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true))
         {
-            array = new IdxReader(decompressed, source, gzip: true).ReadArray(knownLength: null);
+            array = new IdxReader(decompressed, source, gzip: true, limits).ReadArray(knownLength: null);
         }
 
         RequireGzipEndsWithItsData(compressed, array, source);
@@ -114,8 +129,15 @@ internal sealed class IdxReader
             }
         }
 
+        if (count > _limits.MaxValueCount)
+        {
+            throw Refuse($"declares shape {TensorShape.Format(shape)}, {count} elements, more than the limit of " +
+                $"{_limits.MaxValueCount} ({nameof(DataReadLimits)}.{nameof(DataReadLimits.MaxValueCount)}).");
+        }
+
         long dataBytes = count * IdxElementTypes.SizeInBytes(elementType);
         string needs = $"its shape {TensorShape.Format(shape)} of {IdxElementTypes.Describe(elementType)} needs {dataBytes} data bytes";
+        Array values;
         if (knownLength is long length)
         {
             long available = length - headerBytes;
@@ -128,12 +150,68 @@ internal sealed class IdxReader
             {
                 throw Refuse($"has {available - dataBytes} trailing bytes: {needs}, but {available} follow the header.");
             }
+
+            values = IdxElementTypes.Allocate(elementType, (int)count);
+            FillFrom(values, 0, dataBytes, elementType, needs);
+        }
+        else
+        {
+            values = ReadGrowing(elementType, (int)count, needs);
         }
 
-        Array values = IdxElementTypes.Allocate(elementType, (int)count);
-        for (long offset = 0; offset < dataBytes; offset += ChunkBytes)
+        long trailing = CountRemainingBytes();
+        if (trailing > TrailingBytesCounted)
         {
-            Span<byte> chunk = IdxBytes.ByteView(values, offset, (int)Math.Min(ChunkBytes, dataBytes - offset));
+            throw Refuse($"has more than {TrailingBytesCounted} trailing bytes: {needs}, but more than " +
+                $"{dataBytes + TrailingBytesCounted} follow the header.");
+        }
+
+        if (trailing > 0)
+        {
+            throw Refuse($"has {trailing} trailing bytes: {needs}, but {dataBytes + trailing} follow the header.");
+        }
+
+        return new IdxArray(elementType, values, shape);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="count"/> elements from a source of unknown length into a buffer that starts small and
+    /// doubles, up to <paramref name="count"/>, only once the data has filled it: a source that ends early is
+    /// refused having allocated at most about twice what it held.
+    /// </summary>
+    private Array ReadGrowing(IdxElementType elementType, int count, string needs)
+    {
+        int elementSize = IdxElementTypes.SizeInBytes(elementType);
+        int capacity = Math.Min(count, InitialBufferBytes / elementSize);
+        Array values = IdxElementTypes.Allocate(elementType, capacity);
+        long filledBytes = 0;
+        while (true)
+        {
+            long capacityBytes = (long)capacity * elementSize;
+            FillFrom(values, filledBytes, capacityBytes, elementType, needs);
+            filledBytes = capacityBytes;
+            if (capacity == count)
+            {
+                return values;
+            }
+
+            capacity = (int)Math.Min(count, 2L * capacity);
+            Array larger = IdxElementTypes.Allocate(elementType, capacity);
+            Array.Copy(values, larger, values.Length);
+            values = larger;
+        }
+    }
+
+    /// <summary>
+    /// Reads the bytes from <paramref name="fromByte"/> up to <paramref name="toByte"/> of <paramref name="values"/>
+    /// in chunks, converting each to this machine's byte order; refuses the data when it ends first.
+    /// </summary>
+    private void FillFrom(Array values, long fromByte, long toByte, IdxElementType elementType, string needs)
+    {
+        // Chunks hold whole elements: both ends and the chunk size are multiples of the element size.
+        for (long offset = fromByte; offset < toByte; offset += ChunkBytes)
+        {
+            Span<byte> chunk = IdxBytes.ByteView(values, offset, (int)Math.Min(ChunkBytes, toByte - offset));
             int read = ReadUpTo(chunk);
             if (read < chunk.Length)
             {
@@ -142,14 +220,6 @@ internal sealed class IdxReader
 
             IdxBytes.SwapInPlace(chunk, elementType);
         }
-
-        long trailing = CountRemainingBytes();
-        if (trailing > 0)
-        {
-            throw Refuse($"has {trailing} trailing bytes: {needs}, but {dataBytes + trailing} follow the header.");
-        }
-
-        return new IdxArray(elementType, values, shape);
     }
 
     private int[] ReadShape(int rank)
@@ -179,12 +249,13 @@ internal sealed class IdxReader
         return shape;
     }
 
+    /// <summary>Counts the bytes left, stopping once more than <see cref="TrailingBytesCounted"/> are found.</summary>
     private long CountRemainingBytes()
     {
         var buffer = new byte[4096];
         long total = 0;
         int read;
-        while ((read = ReadUpTo(buffer)) > 0)
+        while (total <= TrailingBytesCounted && (read = ReadUpTo(buffer)) > 0)
         {
             total += read;
         }

@@ -16,9 +16,24 @@ public static class LabelFile
     /// line number), or the file holds no label.
     /// </exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    public static int[] Read(string path)
+    public static int[] Read(string path) => Read(path, DataReadLimits.Default);
+
+    /// <summary>
+    /// Reads the labels of <paramref name="path"/>, at most <see cref="DataReadLimits.MaxValueCount"/> of them. Memory
+    /// grows with the lines read: about 4 bytes a label, twice while the last are added, plus the longest line.
+    /// </summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="limits">The most labels the file may hold.</param>
+    /// <exception cref="InvalidDataException">
+    /// A line is not an integer, or is blank before the last label (the message names the file and the 1-based
+    /// line number), the file holds no label, or it holds more labels than the limit (named by the line of the
+    /// first label beyond it).
+    /// </exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static int[] Read(string path, DataReadLimits limits)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(limits);
         var labels = new List<int>();
         int lineNumber = 0, firstBlank = 0;
         foreach (string line in File.ReadLines(path, Encoding.UTF8))
@@ -39,6 +54,13 @@ public static class LabelFile
             if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int label))
             {
                 throw new InvalidDataException($"{path}, line {lineNumber}: '{text}' is not an integer label.");
+            }
+
+            if (labels.Count == limits.MaxValueCount)
+            {
+                throw new InvalidDataException(
+                    $"{path}, line {lineNumber}: the file holds more than {limits.MaxValueCount} labels, the limit " +
+                    $"({nameof(DataReadLimits)}.{nameof(DataReadLimits.MaxValueCount)}).");
             }
 
             labels.Add(label);
