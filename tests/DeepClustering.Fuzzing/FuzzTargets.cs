@@ -13,5 +13,6 @@ public static class FuzzTargets
         new IdxStreamTarget(repositoryRoot),
         new CsvTarget(repositoryRoot),
         new LabelFileTarget(repositoryRoot),
+        new ModelFileTarget(),
     ];
 }

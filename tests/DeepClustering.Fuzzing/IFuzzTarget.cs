@@ -2,9 +2,7 @@ namespace DeepClustering.Fuzzing;
 
 /// <summary>
 /// One reader under test: its valid seed inputs, how to mutate them, how to feed an input to the reader, and what
-/// the reader promises. Add a target by writing one class and listing it in <see cref="FuzzTargets.All"/>
-/// (a <c>model</c> target for <c>DeepClusteringModel.Load</c> would save small models as seeds, write each input
-/// to a file and load it, and accept the exception types its XML docs name).
+/// the reader promises. Add a target by writing one class and listing it in <see cref="FuzzTargets.All"/>.
 /// </summary>
 public interface IFuzzTarget
 {
