@@ -22,7 +22,7 @@ public static class CsvMatrix
     /// <summary>
     /// Reads <paramref name="path"/> into a rows × columns matrix of at most <see cref="DataReadLimits.MaxValueCount"/>
     /// values. Memory grows with the lines read: about 4 bytes a value, twice while the last rows are added, plus the
-    /// longest line.
+    /// longest line (at most <see cref="DataReadLimits.MaxLineLength"/> characters).
     /// </summary>
     /// <param name="path">The file to read.</param>
     /// <param name="limits">The most values the file may hold.</param>
@@ -38,7 +38,7 @@ public static class CsvMatrix
         ArgumentNullException.ThrowIfNull(limits);
         var values = new List<float>();
         int columns = 0, row = 0, firstBlank = 0;
-        foreach (string line in File.ReadLines(path, Encoding.UTF8))
+        foreach (string line in BoundedLines.Read(path, limits.MaxLineLength, "row"))
         {
             if (line.AsSpan().Trim().IsEmpty)
             {

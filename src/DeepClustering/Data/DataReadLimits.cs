@@ -13,12 +13,16 @@ namespace DeepClustering.Data;
 public sealed record DataReadLimits
 {
     private readonly int _maxValueCount = Defaults.MaxValueCount;
+    private readonly int _maxLineLength = Defaults.MaxLineLength;
 
     /// <summary>The default values.</summary>
     public static class Defaults
     {
         /// <summary>The most values one .NET array can hold, <see cref="Array.MaxLength"/> (2,147,483,591).</summary>
         public const int MaxValueCount = 0x7FFFFFC7;
+
+        /// <summary>2²⁸ characters (512 MiB as a .NET string): a CSV row of ten million numbers fits easily.</summary>
+        public const int MaxLineLength = 1 << 28;
     }
 
     /// <summary>The default limits: as much as one .NET array can hold.</summary>
@@ -38,6 +42,23 @@ public sealed record DataReadLimits
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
             ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Defaults.MaxValueCount);
             _maxValueCount = value;
+        }
+    }
+
+    /// <summary>
+    /// The longest line, in characters, that the text readers (<see cref="CsvMatrix"/>, <see cref="LabelFile"/>) hold at
+    /// once; a longer line is refused naming its row, after reading no more than this much of it. Between 1 and
+    /// <see cref="Array.MaxLength"/>; the default is <see cref="Defaults.MaxLineLength"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1 or above <see cref="Array.MaxLength"/>.</exception>
+    public int MaxLineLength
+    {
+        get => _maxLineLength;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Array.MaxLength);
+            _maxLineLength = value;
         }
     }
 }

@@ -20,7 +20,7 @@ public static class LabelFile
 
     /// <summary>
     /// Reads the labels of <paramref name="path"/>, at most <see cref="DataReadLimits.MaxValueCount"/> of them. Memory
-    /// grows with the lines read: about 4 bytes a label, twice while the last are added, plus the longest line.
+    /// grows with the lines read: about 4 bytes a label, twice while the last are added, plus the longest line (at most <see cref="DataReadLimits.MaxLineLength"/> characters).
     /// </summary>
     /// <param name="path">The file to read.</param>
     /// <param name="limits">The most labels the file may hold.</param>
@@ -36,7 +36,7 @@ public static class LabelFile
         ArgumentNullException.ThrowIfNull(limits);
         var labels = new List<int>();
         int lineNumber = 0, firstBlank = 0;
-        foreach (string line in File.ReadLines(path, Encoding.UTF8))
+        foreach (string line in BoundedLines.Read(path, limits.MaxLineLength, "line"))
         {
             lineNumber++;
             var text = line.AsSpan().Trim();

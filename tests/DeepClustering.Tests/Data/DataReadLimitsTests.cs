@@ -80,6 +80,45 @@ public class DataReadLimitsTests
     }
 
     [Fact]
+    public void A_line_longer_than_the_limit_is_refused_naming_it_after_reading_no_more_than_the_limit()
+    {
+        using var folder = new TemporaryFolder();
+        string csv = folder.File("long.csv");
+        File.WriteAllText(csv, "1,2\r\n" + string.Join(",", Enumerable.Repeat("0.5", 400_000)) + "\n");   // 1.6 million characters
+        string labels = folder.File("long.txt");
+        File.WriteAllText(labels, "0\n1\n" + new string('7', 300_000) + "\n");
+        var limits = new DataReadLimits { MaxLineLength = 100_000 };
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var refusal = Assert.Throws<InvalidDataException>(() => CsvMatrix.Read(csv, limits));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal($"{csv}, row 2: the line is longer than 100000 characters (DataReadLimits.MaxLineLength).", refusal.Message);
+        Assert.True(allocated < 2_000_000, $"allocated {allocated:N0} bytes");      // the whole line would be 3.2 MB as a string
+        Assert.Equal($"{labels}, line 3: the line is longer than 100000 characters (DataReadLimits.MaxLineLength).",
+            Assert.Throws<InvalidDataException>(() => LabelFile.Read(labels, limits)).Message);
+        File.WriteAllText(csv, string.Join(",", Enumerable.Repeat("0.5", 400_000)));
+        Assert.Equal(400_000, CsvMatrix.Read(csv).Columns);                                  // the default limit reads such a line
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DataReadLimits { MaxLineLength = 0 });
+    }
+
+    [Theory]
+    [InlineData("1,2\n3,4\n")]
+    [InlineData("1,2\r\n3,4")]
+    [InlineData("1,2\r3,4\r\n")]
+    public void Lines_end_at_newline_carriage_return_or_both_as_before(string text)
+    {
+        using var folder = new TemporaryFolder();
+        string path = folder.File("ends.csv");
+        File.WriteAllText(path, text);
+
+        var matrix = CsvMatrix.Read(path);
+
+        Assert.Equal([1f, 2f, 3f, 4f], matrix.Values);
+        Assert.Equal(2, matrix.Rows);
+    }
+
+    [Fact]
     public void Null_limits_are_refused_naming_the_argument()
     {
         Assert.Equal("limits", Assert.Throws<ArgumentNullException>(() => IdxFile.Read("x.idx", null!)).ParamName);
