@@ -4,8 +4,8 @@ namespace DeepClustering.Plotting;
 
 /// <summary>
 /// The colours of clusters, methods and series in every figure: Paul Tol's colour-blind-safe "muted" scheme (nine
-/// colours) and black, ten in all, so that the ten clusters of MNIST each have their own; index 10 and on repeat
-/// them. Noise (label −1) is light grey.
+/// colours) and the orange of his "vibrant" one, ten in all, so that the ten clusters of MNIST each have their own;
+/// index 10 and on repeat them. Noise (label −1) is light grey.
 /// </summary>
 public static class ClusterPalette
 {
@@ -20,7 +20,7 @@ public static class ClusterPalette
         "#CC6677", // rose
         "#882255", // wine
         "#AA4499", // purple
-        "#000000", // black
+        "#EE7733", // orange
     ];
 
     /// <summary>The colour of noise, the label −1 of DBSCAN.</summary>
