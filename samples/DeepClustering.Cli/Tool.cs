@@ -14,6 +14,7 @@ internal static class Tool
         PredictCommand.Create(),
         TransformCommand.Create(),
         EvaluateCommand.Create(),
+        PlotCommand.Create(),
     };
 
     /// <summary>

@@ -86,11 +86,16 @@ internal static class ClusterCommand
             Description = "deep methods: start from the autoencoder of this saved model (its encoder, no pretraining unless --pretrain-epochs is given)",
         };
 
+        var plots = new Option<DirectoryInfo?>("--plots")
+        {
+            Description = $"also draw figures into this folder: history (deep methods), embedding (the embedding, or the data, in 2-D by PCA, coloured by cluster; its map is kept as {Figures.EmbeddingFile}), clusters (each cluster's images, for image data) and contingency (when labels are known); redraw them with the plot command",
+        };
+        var plotFormat = Choices.Create("--plot-format", Figures.Formats, "format of the --plots figures: png or svg", defaultValue: "png");
         var command = new Command("cluster", "Cluster images or vectors with a deep method (dekm, dec, idec, dssec, ae-kmeans) or a classical one, write the labels and results, and score them when labels are known.")
         {
             method, data, dataDir, labels, clusters, seed, output, eps, minPoints, components, covariance, linkage, initializations, threads, limit,
             encoder, pretrainEpochs, activation, embedding, maxIterations, tolerance, batchSize, backend, device, saveModel, pretrainedModel, sparsityTarget, sparsityWeight, layerwiseEpochs,
-            pretrainOptimizer, pretrainLearningRate, pretrainMomentum,
+            pretrainOptimizer, pretrainLearningRate, pretrainMomentum, plots, plotFormat,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -105,13 +110,13 @@ internal static class ClusterCommand
                 result.GetValue(sparsityTarget), result.GetValue(sparsityWeight), result.GetValue(layerwiseEpochs),
                 result.GetValue(pretrainOptimizer), result.GetValue(pretrainLearningRate), result.GetValue(pretrainMomentum), result.GetValue(tolerance));
             return Task.FromResult(Run(settings, deep, result.GetValue(saveModel), result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(labels),
-                result.GetValue(output)!, result.GetValue(limit), cancellationToken));
+                result.GetValue(output)!, result.GetValue(limit), new PlotSettings(result.GetValue(plots), result.GetValue(plotFormat)!), cancellationToken));
         });
         return command;
     }
 
     private static int Run(Settings settings, DeepSettings deep, FileInfo? saveModel, string dataSource, string? dataFolder, string? labelsPath,
-        DirectoryInfo output, int limit, CancellationToken cancellationToken)
+        DirectoryInfo output, int limit, PlotSettings plots, CancellationToken cancellationToken)
     {
         try
         {
@@ -134,6 +139,9 @@ internal static class ClusterCommand
             };
             int[] predicted;
             int? stoppedAfter = null;
+            DataMatrix? embedding = null;
+            DataMatrix? centers = null;
+            IReadOnlyList<TrainingRecord>? history = null;
             if (DeepMethods.Names.Contains(settings.Method))
             {
                 using var model = DeepMethods.Fit(deep, data, sampleShape, labels, cancellationToken, out var options);
@@ -141,6 +149,13 @@ internal static class ClusterCommand
                 predicted = model.Labels.ToArray();
                 results["clusters"] = model.ClusterCount;
                 DeepMethods.Describe(model, deep, options, results);
+                if (plots.Folder is not null)
+                {
+                    embedding = model.Transform(data);
+                    centers = model.Centers;
+                    history = model.History;
+                }
+
                 if (saveModel is not null)
                 {
                     model.Save(saveModel.FullName);
@@ -176,6 +191,11 @@ internal static class ClusterCommand
 
             AnsiConsole.Write(summary);
             AnsiConsole.MarkupLine($"wrote {Markup.Escape(Path.Combine(output.FullName, "labels.txt"))} and results.json");
+            if (plots.Folder is { } folder)
+            {
+                Draw(folder, plots.Format, settings, data, sampleShape, labels, predicted, embedding, centers, history);
+            }
+
             if (stoppedAfter is { } steps)
             {
                 Console.Error.WriteLine(saveModel is null
@@ -190,6 +210,43 @@ internal static class ClusterCommand
         {
             return CommandErrors.Report("cluster", e);
         }
+    }
+
+    /// <summary>The figures of <c>--plots</c>: each one that the method and the data allow.</summary>
+    private static void Draw(DirectoryInfo folder, string format, Settings settings, DataMatrix data, int[] sampleShape, int[]? labels,
+        int[] predicted, DataMatrix? embedding, DataMatrix? centers, IReadOnlyList<TrainingRecord>? history)
+    {
+        folder.Create();
+        var drawn = new List<string>();
+        string method = settings.Method;
+        if (history is not null && Figures.History(history, method, Figures.PathOf(folder.FullName, "history", format)))
+        {
+            drawn.Add("history");
+        }
+
+        var map = Figures.Map(embedding ?? data, settings.Threads);
+        CsvMatrix.Write(Path.Combine(folder.FullName, Figures.EmbeddingFile), map);
+        string space = embedding is null ? "the data" : "the embedding";
+        string projected = (embedding ?? data).Columns > 2 ? $"{space} by PCA" : space;
+        Figures.Embedding(map, predicted, labels, $"{method}: {projected}, {Figures.Count(data.Rows)} points", Figures.PathOf(folder.FullName, "embedding", format));
+        drawn.Add("embedding");
+        if (Figures.Images(data, sampleShape) is { } images)
+        {
+            var rows = embedding is not null && centers is not null
+                ? Plotting.ClusterExamples.NearestToCenters(embedding, centers, Figures.DefaultPerCluster)
+                : null;
+            Figures.Clusters(images, predicted, rows, $"{method}: the images nearest each cluster's {(rows is null ? "mean" : "centre")}",
+                Figures.PathOf(folder.FullName, "clusters", format));
+            drawn.Add("clusters");
+        }
+
+        if (labels is not null)
+        {
+            Figures.Contingency(labels, predicted, $"{method}: true classes against clusters", Figures.PathOf(folder.FullName, "contingency", format));
+            drawn.Add("contingency");
+        }
+
+        AnsiConsole.MarkupLine($"drew {string.Join(", ", drawn.Select(d => $"{d}.{format}"))} in {Markup.Escape(folder.FullName)}");
     }
 
     private static IClusteringModel Fit(Settings s, DataMatrix data, JsonObject results, CancellationToken cancellationToken)
@@ -286,6 +343,8 @@ internal static class ClusterCommand
                 break;
         }
     }
+
+    private sealed record PlotSettings(DirectoryInfo? Folder, string Format);
 
     private sealed record Settings(string Method, int Clusters, long Seed, double? Epsilon, int? MinimumPoints, int Components,
         CovarianceType Covariance, Linkage Linkage, int? Initializations, int Threads);

@@ -1,0 +1,193 @@
+using DeepClustering.Data;
+using DeepClustering.Metrics;
+using static DeepClustering.Plotting.Tests.FigureFiles;
+
+namespace DeepClustering.Plotting.Tests;
+
+/// <summary>Each figure kind drawn from small data: valid files of the asked size, the expected marks, the same bytes each time.</summary>
+public class FigureTests
+{
+    private static readonly FigureOptions Small = new() { Width = 640, Height = 480 };
+
+    public static TheoryData<string> Kinds => ["scatter", "scatter-classes", "grid", "history", "sweep", "heatmap", "bars"];
+
+    private static Figure Make(string kind) => kind switch
+    {
+        "scatter" => EmbeddingScatter.Create(SampleFigures.Blobs(10).Points, SampleFigures.Blobs(10).Clusters, options: Small),
+        "scatter-classes" => EmbeddingScatter.Create(SampleFigures.Blobs(10).Points, SampleFigures.Blobs(10).Clusters, SampleFigures.Blobs(10).Classes, Small),
+        "grid" => ClusterImageGrid.Create(SampleFigures.Images(24), ClusterExamples.NearestToMeans(SampleFigures.Images(24).ToDataMatrix(), ThreeClusters(24), 5)),
+        "history" => TrainingHistoryPlot.Create(SampleFigures.History(), Small),
+        "sweep" => ClusterCountSweepPlot.Create(SampleFigures.Sweep(), Small),
+        "heatmap" => ContingencyHeatmap.Create(SampleFigures.Table(), Small),
+        "bars" => ComparisonBarChart.Create(SampleFigures.Scores(), Small),
+        _ => throw new ArgumentException(kind),
+    };
+
+    private static int[] ThreeClusters(int count) => Enumerable.Range(0, count).Select(i => i % 3).ToArray();
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_kind_writes_a_png_of_its_size(string kind)
+    {
+        var figure = Make(kind);
+        var (width, height) = PngSize(figure.ToBytes(FigureFormat.Png));
+        Assert.Equal((figure.Width, figure.Height), (width, height));
+        if (kind != "grid")
+        {
+            Assert.Equal((Small.Width, Small.Height), (width, height));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_kind_writes_an_svg_of_its_size(string kind)
+    {
+        var figure = Make(kind);
+        var svg = SvgOfSize(figure.ToBytes(FigureFormat.Svg), figure.Width, figure.Height);
+        Assert.NotEmpty(Texts(svg));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void The_same_input_gives_the_same_bytes(string kind)
+    {
+        Assert.Equal(Make(kind).ToBytes(FigureFormat.Png), Make(kind).ToBytes(FigureFormat.Png));
+        var figure = Make(kind);
+        Assert.Equal(figure.ToBytes(FigureFormat.Svg), figure.ToBytes(FigureFormat.Svg));
+        Assert.Equal(figure.ToBytes(FigureFormat.Svg), Make(kind).ToBytes(FigureFormat.Svg));
+    }
+
+    [Fact]
+    public void The_scatter_draws_one_circle_per_point_and_one_per_cluster_in_the_legend()
+    {
+        var (points, clusters, _) = SampleFigures.Blobs(7);
+        var svg = SvgOfSize(EmbeddingScatter.Create(points, clusters, options: Small).ToBytes(FigureFormat.Svg), 640, 480);
+        Assert.Equal(21 + 3, Elements(svg, "ellipse").Count());
+        Assert.Equal(3, Texts(svg).Count(t => t.StartsWith("cluster ", StringComparison.Ordinal)));
+        Assert.Contains("cluster 1 (7)", Texts(svg));
+    }
+
+    [Fact]
+    public void The_scatter_marks_classes_in_the_legend_and_colours_noise_grey()
+    {
+        var (points, clusters, classes) = SampleFigures.Blobs(5);
+        clusters[0] = -1;
+        var svg = SvgOfSize(EmbeddingScatter.Create(points, clusters, classes, Small).ToBytes(FigureFormat.Svg), 640, 480);
+        var texts = Texts(svg).ToArray();
+        Assert.Contains("noise (1)", texts);
+        Assert.Equal(["class 0", "class 1", "class 2"], texts.Where(t => t.StartsWith("class ", StringComparison.Ordinal)));
+        Assert.Contains(Elements(svg, "ellipse"), e => e.Attribute("fill")?.Value is "#BBB" or "#BBBBBB");
+    }
+
+    [Fact]
+    public void The_scatter_refuses_an_embedding_that_is_not_two_dimensional()
+    {
+        var (points, clusters, _) = SampleFigures.Blobs(5, dimensions: 3);
+        var error = Assert.Throws<ArgumentException>(() => EmbeddingScatter.Create(points, clusters));
+        Assert.Equal("points", error.ParamName);
+        Assert.Contains("Pca2D", error.Message, StringComparison.Ordinal);
+        Assert.Equal("clusters", Assert.Throws<ArgumentException>(() => EmbeddingScatter.Create(Projection.Pca2D(points), clusters[1..])).ParamName);
+    }
+
+    [Fact]
+    public void Pca2D_projects_to_two_columns()
+    {
+        var (points, clusters, _) = SampleFigures.Blobs(6, dimensions: 5);
+        var map = Projection.Pca2D(points, threads: 1);
+        Assert.Equal((18, 2), (map.Rows, map.Columns));
+        Assert.Same(map, Projection.Pca2D(map));
+        PngSize(EmbeddingScatter.Create(map, clusters).ToBytes(FigureFormat.Png));
+    }
+
+    [Fact]
+    public void The_heatmap_draws_one_cell_per_class_and_cluster_and_the_counts()
+    {
+        int[] classes = [0, 0, 0, 1, 1, 2, 2, 2, 2, 3];
+        int[] clusters = [5, 5, 7, 7, 7, 9, 9, 9, 5, 9];
+        var table = ContingencyMatrix.Compute(classes, clusters);
+        var svg = SvgOfSize(ContingencyHeatmap.Create(table, Small).ToBytes(FigureFormat.Svg), 640, 480);
+        // Every cell has a white outline of its own.
+        Assert.Equal(4 * 3, Elements(svg, "rect").Count(r => r.Attribute("stroke")?.Value is "white" or "#FFF" or "#FFFFFF"));
+        var texts = Texts(svg).ToArray();
+        foreach (var (row, column, count) in table.NonZeroCells())
+        {
+            Assert.Contains(count.ToString(System.Globalization.CultureInfo.InvariantCulture), texts);
+        }
+    }
+
+    [Fact]
+    public void The_heatmap_orders_clusters_by_their_majority_class()
+    {
+        // Cluster columns 0, 1, 2 hold mostly classes 2, 0, 1.
+        var counts = new int[,] { { 0, 5, 1 }, { 1, 0, 6 }, { 7, 0, 0 } };
+        Assert.Equal([1, 2, 0], ContingencyHeatmap.ColumnOrder(counts, 3, 3, byMajorityClass: true));
+        Assert.Equal([0, 1, 2], ContingencyHeatmap.ColumnOrder(counts, 3, 3, byMajorityClass: false));
+    }
+
+    [Fact]
+    public void The_grid_draws_one_image_per_chosen_sample()
+    {
+        var images = SampleFigures.Images(30);
+        var rows = ClusterExamples.NearestToMeans(images.ToDataMatrix(), ThreeClusters(30), 4);
+        var figure = ClusterImageGrid.Create(images, rows, cellSize: 32);
+        var svg = SvgOfSize(figure.ToBytes(FigureFormat.Svg), figure.Width, figure.Height);
+        // Skia writes each image once into <defs> and draws it with a <use>.
+        Assert.Equal(12, Elements(svg, "image").Count());
+        Assert.Equal(12, Elements(svg, "use").Count());
+        Assert.Equal(["cluster 0", "cluster 1", "cluster 2"], Texts(svg).Where(t => t.StartsWith("cluster", StringComparison.Ordinal)));
+        Assert.Contains("10 samples", Texts(svg));
+        Assert.Equal(150 + 4 * 36 + 4, figure.Width);
+    }
+
+    [Fact]
+    public void The_grid_refuses_an_index_outside_the_images()
+    {
+        var images = SampleFigures.Images(4);
+        var error = Assert.Throws<ArgumentException>(() => ClusterImageGrid.Create(images, [new ClusterSamples(0, 5, [1, 4])]));
+        Assert.Equal("rows", error.ParamName);
+    }
+
+    [Fact]
+    public void The_bar_chart_draws_one_bar_per_score_with_its_value()
+    {
+        var svg = SvgOfSize(ComparisonBarChart.Create(SampleFigures.Scores(), Small).ToBytes(FigureFormat.Svg), 640, 480);
+        var texts = Texts(svg).ToArray();
+        foreach (var label in new[] { "0.53", "0.95", "0.37", "0.89", "ACC", "NMI", "ARI", "k-means", "DEKM" })
+        {
+            Assert.Contains(label, texts);
+        }
+
+        Assert.Throws<ArgumentException>(() => ComparisonBarChart.Create([new("a", "ACC", 1), new("a", "ACC", 2)]));
+        Assert.Throws<ArgumentException>(() => ComparisonBarChart.Create([new("a", "ACC", double.NaN)]));
+    }
+
+    [Fact]
+    public void The_history_names_each_monitored_score_and_refuses_an_empty_history()
+    {
+        var svg = SvgOfSize(TrainingHistoryPlot.Create(SampleFigures.History(), Small).ToBytes(FigureFormat.Svg), 640, 480);
+        var texts = Texts(svg).ToArray();
+        foreach (var label in new[] { "Pretraining", "Refinement", "ACC", "NMI", "ARI", "labels changed", "epoch", "iteration" })
+        {
+            Assert.Contains(label, texts);
+        }
+
+        Assert.Equal("history", Assert.Throws<ArgumentException>(() => TrainingHistoryPlot.Create([])).ParamName);
+    }
+
+    [Fact]
+    public void The_sweep_marks_the_best_k_of_each_score()
+    {
+        var sweep = SampleFigures.Sweep();
+        var texts = Texts(SvgOfSize(ClusterCountSweepPlot.Create(sweep, Small).ToBytes(FigureFormat.Svg), 640, 480)).ToArray();
+        Assert.Contains($"Silhouette: higher is better; best k = {sweep.BestBySilhouette}", texts);
+        Assert.Contains($"Davies-Bouldin: lower is better; best k = {sweep.BestByDaviesBouldin}", texts);
+    }
+
+    [Fact]
+    public void Options_out_of_range_are_refused_by_name()
+    {
+        var (points, clusters, _) = SampleFigures.Blobs(3);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => EmbeddingScatter.Create(points, clusters, options: new FigureOptions { Width = 10 }));
+        Assert.Equal("Width", error.ParamName);
+    }
+}
