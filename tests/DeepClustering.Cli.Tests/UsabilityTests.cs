@@ -86,7 +86,7 @@ public sealed class UsabilityTests : IDisposable
     [Fact]
     public void Transform_writes_the_embedding_and_pretrain_saves_a_model_that_predict_reads()
     {
-        string model = _folder.File("pretrained.dclm");
+        string model = Path.Combine(_folder.File("not-yet"), "pretrained.dclm");    // --save-model makes its folder
         Assert.Equal(0, CommandLine.Run(out string errors, "pretrain", "--model", "dense", "--data", "mnist-test", "--limit", "300", "--epochs", "1",
             "--embedding-dimension", "4", "--clusters", "5", "--threads", "1", "--save-model", model));
         Assert.True(File.Exists(model), errors);

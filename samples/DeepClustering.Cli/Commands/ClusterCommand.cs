@@ -158,6 +158,7 @@ internal static class ClusterCommand
 
                 if (saveModel is not null)
                 {
+                    saveModel.Directory?.Create();
                     model.Save(saveModel.FullName);
                     results["model"] = saveModel.FullName;
                 }

@@ -92,6 +92,7 @@ internal static class PretrainCommand
             $"{(seconds > 0 ? epochs * (double)images.Count / seconds : 0).ToString("F0", CultureInfo.InvariantCulture)} samples/s");
         if (saveModel is not null)
         {
+            saveModel.Directory?.Create();
             model.Save(saveModel.FullName);
             AnsiConsole.MarkupLine($"saved the autoencoder and its {clusters}-means to {Markup.Escape(saveModel.FullName)} " +
                 "(use it with cluster --pretrained-model, predict and transform)");
