@@ -1,3 +1,4 @@
+using DeepClustering.Numerics.Distances;
 using DeepClustering.Data;
 using DeepClustering.Pipeline;
 
@@ -48,7 +49,7 @@ public static class ClusterExamples
             double best = double.PositiveInfinity;
             for (int c = 0; c < centers.Rows; c++)
             {
-                double d = SquaredDistance(points.Row(i), centers.Row(c));
+                double d = SquaredEuclidean.Double(points.Row(i), centers.Row(c));
                 if (d < best)
                 {
                     best = d;
@@ -154,17 +155,5 @@ public static class ClusterExamples
         var members = Enumerable.Range(0, labels.Count).Where(i => labels[i] != -1).ToLookup(i => labels[i]);
         return clusters.Select(c => new ClusterSamples(c, members[c].Count(),
             members[c].Select(i => (Index: i, Cost: cost(i))).OrderBy(x => x.Cost).ThenBy(x => x.Index).Take(perCluster).Select(x => x.Index).ToArray())).ToArray();
-    }
-
-    private static double SquaredDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        double sum = 0;
-        for (int j = 0; j < a.Length; j++)
-        {
-            double d = a[j] - b[j];
-            sum += d * d;
-        }
-
-        return sum;
     }
 }

@@ -74,7 +74,22 @@ public sealed class CancellationTests : IDisposable
         Assert.False(File.Exists(_folder.File("never.dclm")));
     }
 
-    /// <summary>Starts the tool, sends SIGINT when a line of its output matches <paramref name="when"/>, and waits for it.</summary>
+    /// <summary>
+    /// Ctrl-C's SIGINT, unless this process ignores it (a test run started in the background of a non-interactive shell
+    /// inherits SIGINT ignored, and .NET keeps an inherited ignore): then SIGTERM, which the tool handles the same way.
+    /// </summary>
+    private static string InterruptSignal
+    {
+        get
+        {
+            const string prefix = "SigIgn:";
+            var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal)) : null;
+            bool ignored = line is not null && (Convert.ToUInt64(line[prefix.Length..].Trim(), 16) & 0b10) != 0;
+            return ignored ? "-TERM" : "-INT";
+        }
+    }
+
+    /// <summary>Starts the tool, sends SIGINT (see <see cref="InterruptSignal"/>) when a line of its output matches <paramref name="when"/>, and waits for it.</summary>
     private static (int Exit, List<string> Lines, string Errors) RunUntilInterrupted(string[] args, Func<string, bool> when)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -93,7 +108,7 @@ public sealed class CancellationTests : IDisposable
             lines.Add(line);
             if (!sent && when(line))
             {
-                using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+                using var kill = Process.Start("kill", [InterruptSignal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
                 kill.WaitForExit();
                 sent = true;
             }
