@@ -150,6 +150,21 @@ public static class ClusterExamples
         return Choose(labels, Enumerable.Range(0, k), i => -confidence[i], perCluster);
     }
 
+    /// <summary>
+    /// The most anomalous samples of each cluster: those farthest from their nearest centre in the model's embedding
+    /// (<c>DeepClusteringModel.ScoreAnomalies</c>), farthest first. Drawn with <see cref="ClusterImageGrid"/>, the
+    /// first column shows what each cluster's outliers look like.
+    /// </summary>
+    /// <param name="scores">The anomaly scores of the rows to choose from.</param>
+    /// <param name="perCluster">Samples per cluster, at least 1.</param>
+    public static IReadOnlyList<ClusterSamples> MostAnomalous(AnomalyScores scores, int perCluster)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perCluster);
+        var distances = scores.Distances;
+        return Choose(scores.Labels, Enumerable.Range(0, scores.ClusterCount), i => -distances[i], perCluster);
+    }
+
     private static ClusterSamples[] Choose(IReadOnlyList<int> labels, IEnumerable<int> clusters, Func<int, double> cost, int perCluster)
     {
         var members = Enumerable.Range(0, labels.Count).Where(i => labels[i] != -1).ToLookup(i => labels[i]);

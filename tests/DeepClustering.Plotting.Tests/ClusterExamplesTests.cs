@@ -1,4 +1,6 @@
 using DeepClustering.Data;
+using DeepClustering.Methods;
+using DeepClustering.Networks;
 
 namespace DeepClustering.Plotting.Tests;
 
@@ -37,6 +39,29 @@ public class ClusterExamplesTests
         Assert.Equal(3, rows[0].Size);
         Assert.Equal([1], rows[1].Indices);
         Assert.Throws<ArgumentOutOfRangeException>(() => ClusterExamples.MostConfident(p, 0));
+    }
+
+    [Fact]
+    public void Most_anomalous_takes_each_clusters_farthest_points_first()
+    {
+        var (points, _, _) = SampleFigures.Blobs(10, dimensions: 4);
+        using var model = new AutoencoderKMeans(new AutoencoderKMeansOptions
+        {
+            ClusterCount = 3, Autoencoder = AutoencoderKind.Dense, HiddenWidths = [8], EmbeddingDimension = 2, PretrainingEpochs = 1, Seed = 3, Threads = 1,
+        }).Fit(points);
+        var scores = model.ScoreAnomalies(points);
+        var rows = ClusterExamples.MostAnomalous(scores, perCluster: 4);
+        Assert.Equal([0, 1, 2], rows.Select(r => r.Cluster));
+        foreach (var row in rows)
+        {
+            var members = Enumerable.Range(0, points.Rows).Where(i => scores.Labels[i] == row.Cluster).ToArray();
+            Assert.Equal(members.Length, row.Size);
+            var expected = members.OrderByDescending(i => scores.Distances[i]).ThenBy(i => i).Take(4).ToArray();
+            Assert.Equal(expected, row.Indices);
+        }
+
+        Assert.Equal(scores.MostAnomalous(1)[0], rows.SelectMany(r => r.Indices.Take(1)).MaxBy(i => scores.Distances[i]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ClusterExamples.MostAnomalous(scores, 0));
     }
 
     private sealed class SamplesComparer : IEqualityComparer<ClusterSamples>

@@ -9,7 +9,7 @@ public class FigureTests
 {
     private static readonly FigureOptions Small = new() { Width = 640, Height = 480 };
 
-    public static TheoryData<string> Kinds => ["scatter", "scatter-classes", "grid", "history", "sweep", "heatmap", "bars"];
+    public static TheoryData<string> Kinds => ["scatter", "scatter-classes", "grid", "history", "sweep", "heatmap", "bars", "curves"];
 
     private static Figure Make(string kind) => kind switch
     {
@@ -20,6 +20,7 @@ public class FigureTests
         "sweep" => ClusterCountSweepPlot.Create(SampleFigures.Sweep(), Small),
         "heatmap" => ContingencyHeatmap.Create(SampleFigures.Table(), Small),
         "bars" => ComparisonBarChart.Create(SampleFigures.Scores(), Small),
+        "curves" => CurvePlot.Create(SampleFigures.Curves(), "iteration", "ACC", Small, (0, 1)),
         _ => throw new ArgumentException(kind),
     };
 
@@ -159,6 +160,36 @@ public class FigureTests
 
         Assert.Throws<ArgumentException>(() => ComparisonBarChart.Create([new("a", "ACC", 1), new("a", "ACC", 2)]));
         Assert.Throws<ArgumentException>(() => ComparisonBarChart.Create([new("a", "ACC", double.NaN)]));
+    }
+
+    [Fact]
+    public void The_curves_draw_one_marker_per_point_and_name_each_curve()
+    {
+        var curves = SampleFigures.Curves();
+        var svg = SvgOfSize(CurvePlot.Create(curves, "iteration", "ACC", Small).ToBytes(FigureFormat.Svg), 640, 480);
+        Assert.Equal(curves.Sum(c => c.X.Count) + curves.Length, Elements(svg, "ellipse").Count());
+        var texts = Texts(svg).ToArray();
+        foreach (var label in new[] { "k = 5", "k = 10", "k = 15", "iteration", "ACC" })
+        {
+            Assert.Contains(label, texts);
+        }
+
+        Assert.Equal("curves", Assert.Throws<ArgumentException>(() => CurvePlot.Create([], "x", "y")).ParamName);
+        Assert.Equal("curves", Assert.Throws<ArgumentException>(() => CurvePlot.Create([new("a", [1, 2], [1])], "x", "y")).ParamName);
+        Assert.Equal("curves", Assert.Throws<ArgumentException>(() => CurvePlot.Create([new("a", [1], [double.NaN])], "x", "y")).ParamName);
+        Assert.Equal("yLimits", Assert.Throws<ArgumentException>(() => CurvePlot.Create(curves, "x", "y", yLimits: (1, 1))).ParamName);
+    }
+
+    [Fact]
+    public void A_curve_from_a_history_takes_the_refinement_records_with_a_value()
+    {
+        var curve = Curve.FromHistory("ACC", SampleFigures.History(), r => r.Accuracy);
+        Assert.Equal([0, 10, 20, 30, 40], curve.X);
+        Assert.Equal(0.6, curve.Y[0]);
+        Assert.Equal(0.8, curve.Y[^1], 12);
+        var loss = Curve.FromHistory("loss", SampleFigures.History(), r => r.Loss, Training.TrainingPhase.Pretraining);
+        Assert.Equal([1, 2, 3, 4, 5], loss.X);
+        Assert.Equal("history", Assert.Throws<ArgumentException>(() => Curve.FromHistory("NMI", SampleFigures.History()[..5], r => r.NormalizedMutualInformation)).ParamName);
     }
 
     [Fact]

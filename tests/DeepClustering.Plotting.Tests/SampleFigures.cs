@@ -52,6 +52,14 @@ internal static class SampleFigures
         .. Enumerable.Range(1, 4).Select(s => new TrainingRecord(TrainingPhase.Refinement, s * 10, 0.5 / s, 0.1 / s, 0.6 + s * 0.05, 0.5 + s * 0.05, 0.4 + s * 0.05)),
     ];
 
+    /// <summary>Three curves of different lengths, as the ACC of three refinements.</summary>
+    public static Curve[] Curves() =>
+    [
+        new("k = 5", [0, 40, 80], [0.5, 0.55, 0.56]),
+        new("k = 10", [0, 40, 80, 120], [0.7, 0.8, 0.85, 0.86]),
+        new("k = 15", [0, 40], [0.6, 0.62]),
+    ];
+
     public static ContingencyMatrix Table()
     {
         var (_, clusters, classes) = Blobs(20);
