@@ -1,0 +1,32 @@
+// Seed document 000 (a CNN autoencoder and embedded k-means on MNIST and Fashion-MNIST): the embedding for
+// k = 5, 10 and 15 (its Figures 2 and 3), accuracy over training for each k (Figures 4 and 5), ReLU against
+// Sigmoid at k = 10 (Figure 6) and the Sigmoid embeddings (Figures 7 and 8), with the autoencoder of its Table 1.
+//
+//   dotnet run -c Release --project samples/DeepClustering.Samples.EmbeddedKMeans -- [--mode quick|full] [--only mnist,fashion-mnist]
+using DeepClustering.Samples;
+using DeepClustering.Samples.EmbeddedKMeans;
+
+try
+{
+    var arguments = SampleArguments.Parse(args, "embedded-kmeans", SampleData.Sets);
+    if (arguments is null)
+    {
+        return 0;
+    }
+
+    var sample = new EmbeddedKMeansSample(arguments);
+    foreach (string set in SampleData.Sets.Where(arguments.Runs))
+    {
+        sample.Run(set);
+        sample.Summarise();
+    }
+
+    sample.Summarise();
+    Console.WriteLine($"wrote {Path.Combine(arguments.Output, "report.md")}");
+    return 0;
+}
+catch (Exception e) when (e is ArgumentException or IOException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
