@@ -13,7 +13,9 @@ out=${2:-out/samples}
 shift $(( $# > 2 ? 2 : $# ))
 [ "${1:-}" = "--" ] && shift
 samples=(EmbeddedKMeans SparseEmbeddedClustering ClassicalPipelines Overview)
-dotnet build -c Release -v quiet -nologo "${samples[@]/#/samples/DeepClustering.Samples.}" >/dev/null 2>&1 || true
+for s in "${samples[@]}"; do
+  dotnet build -c Release -nologo -v quiet "samples/DeepClustering.Samples.$s" || { echo "run-samples: $s does not build" >&2; exit 1; }
+done
 status=0
 for s in "${samples[@]}"; do
   dir="$out/$s"

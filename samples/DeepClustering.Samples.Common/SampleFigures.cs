@@ -12,7 +12,7 @@ public static class SampleFigures
 
     /// <summary>
     /// An embedding coloured by cluster and shaped by true class: its t-SNE map when wider than two columns, of a random
-    /// <see cref="ScatterPoints"/> of its rows.
+    /// <see cref="ScatterPoints"/> of its rows; the title says how many are shown and how they were mapped.
     /// </summary>
     public static string Scatter(SampleArguments arguments, string file, DataMatrix embedding, IReadOnlyList<int> clusters, IReadOnlyList<int> classes, string title)
     {
@@ -31,6 +31,8 @@ public static class SampleFigures
             (map, rows) = SampleMaps.Tsne(embedding, ScatterPoints, arguments.Seed, arguments.Threads);
         }
 
+        string shown = rows.Length < embedding.Rows ? $"{rows.Length:N0} of {embedding.Rows:N0} images" : $"{rows.Length:N0} images";
+        title += embedding.Columns == 2 ? $" ({shown})" : $" (t-SNE of the embedding, {shown})";
         EmbeddingScatter.Create(map, SampleMaps.Select(clusters, rows), SampleMaps.Select(classes, rows),
             new FigureOptions { Width = 900, Height = 700, Title = title }).Save(Path.Combine(arguments.Output, file));
         return file;

@@ -23,7 +23,7 @@ internal sealed class OverviewSample(SampleArguments arguments, LabeledImageSet 
 
     private readonly DataMatrix _pixels = data.Images.ToDataMatrix();
 
-    private int PretrainingEpochs => arguments.Pick(20, 50);
+    private int PretrainingEpochs => arguments.Pick(100, 200);
 
     /// <summary>k-means, a Gaussian mixture and DBSCAN on the first ten principal components of the pixels.</summary>
     public void Classical()
@@ -42,42 +42,11 @@ internal sealed class OverviewSample(SampleArguments arguments, LabeledImageSet 
         runs.Add(Run("classical", "GMM", pca, mixture.Labels, clock.Elapsed.TotalSeconds + pcaSeconds));
 
         clock.Restart();
-        double epsilon = MedianNeighbourDistance(pca, 10);
+        double epsilon = NeighbourDistance.Median(pca, 10, 1000, arguments.Seed, arguments.Threads);
         var dbscan = new Dbscan(new DbscanOptions { Epsilon = epsilon, MinimumPoints = 10, Threads = arguments.Threads }).Fit(pca);
         runs.Add(Run("classical", "DBSCAN", pca, dbscan.Labels, clock.Elapsed.TotalSeconds + pcaSeconds)
             with { Setting = string.Create(CultureInfo.InvariantCulture, $"ε = {epsilon:0.00}, 10 points") });
         SampleResults.Save(arguments.Output, "classical", runs);
-    }
-
-    /// <summary>
-    /// DBSCAN's ε by the k-distance rule, without labels: the median distance of a point to its <paramref name="k"/>-th
-    /// nearest neighbour, over 1,000 random points.
-    /// </summary>
-    private double MedianNeighbourDistance(DataMatrix points, int k)
-    {
-        var queries = SampleMaps.Choose(points.Rows, 1000, arguments.Seed);
-        var kth = new double[queries.Length];
-        Parallel.For(0, queries.Length, new ParallelOptions { MaxDegreeOfParallelism = arguments.Threads == 0 ? -1 : arguments.Threads }, q =>
-        {
-            var query = points.Row(queries[q]);
-            var distances = new double[points.Rows];
-            for (int i = 0; i < points.Rows; i++)
-            {
-                var row = points.Row(i);
-                double d = 0;
-                for (int j = 0; j < row.Length; j++)
-                {
-                    d += (row[j] - query[j]) * (row[j] - query[j]);
-                }
-
-                distances[i] = d;
-            }
-
-            Array.Sort(distances);
-            kth[q] = Math.Sqrt(distances[k]);   // distances[0] is the point itself
-        });
-        Array.Sort(kth);
-        return kth[kth.Length / 2];
     }
 
     /// <summary>
@@ -112,7 +81,7 @@ internal sealed class OverviewSample(SampleArguments arguments, LabeledImageSet 
             .Fit(data.Images, ConsoleProgress.For("IDEC"), data.Labels);
         var idecEmbedding = idec.Transform(data.Images);
         runs.Add(Run("deep", "IDEC", idecEmbedding, idec.Labels, clock.Elapsed.TotalSeconds) with { PretrainingSeconds = pretraining });
-        SampleFigures.Scatter(arguments, "embedding-idec.png", idecEmbedding, idec.Labels, data.Labels, $"MNIST, IDEC: ACC {F3(runs[^1].Accuracy)} (t-SNE of the embedding)");
+        SampleFigures.Scatter(arguments, "embedding-idec.png", idecEmbedding, idec.Labels, data.Labels, $"MNIST, IDEC: ACC {F3(runs[^1].Accuracy)}");
         SampleFigures.Contingency(arguments, "contingency-idec.png", data.Labels, idec.Labels, "MNIST, IDEC: digits × clusters");
 
         PreLabelling(idec);

@@ -91,7 +91,7 @@ internal sealed class SparseEmbeddedClusteringSample(SampleArguments arguments)
     private SampleRun Refine(string experiment, string method, string setting, LabeledImageSet data, DeepClusteringMethod estimator, double pretrainingSeconds, bool figures = true)
     {
         var clock = Stopwatch.StartNew();
-        using var model = estimator.Fit(data.Images, ConsoleProgress.For($"{method} {setting}"), data.Labels);
+        using var model = estimator.Fit(data.Images, ConsoleProgress.For($"{method} {setting}".Trim()), data.Labels);
         var run = Run(experiment, method, setting, data, model.Labels, clock.Elapsed.TotalSeconds) with
         {
             PretrainingSeconds = pretrainingSeconds,
@@ -101,7 +101,7 @@ internal sealed class SparseEmbeddedClusteringSample(SampleArguments arguments)
         {
             string file = method.ToLowerInvariant();
             SampleFigures.Scatter(arguments, $"embedding-{file}.png", model.Transform(data.Images), model.Labels, data.Labels,
-                $"{Name}, {method} {setting}: ACC {F3(run.Accuracy)} (t-SNE of the embedding)".Replace("  ", " ", StringComparison.Ordinal));
+                $"{Name}, {method} {setting}: ACC {F3(run.Accuracy)}".Replace("  ", " ", StringComparison.Ordinal));
             TrainingHistoryPlot.Create(model.History, new FigureOptions { Width = 1200, Height = 500, Title = $"{Name}, {method} {setting}: training" })
                 .Save(Path.Combine(arguments.Output, $"history-{file}.png"));
         }
@@ -112,7 +112,7 @@ internal sealed class SparseEmbeddedClusteringSample(SampleArguments arguments)
     private static SampleRun Run(string experiment, string method, string setting, LabeledImageSet data, IReadOnlyList<int> labels, double seconds)
     {
         var scores = ExternalScores.Compute(data.Labels, labels);
-        Console.WriteLine($"{method} {setting}: ACC {F3(scores.Accuracy)}, NMI {F3(scores.Nmi)}, ARI {F3(scores.Ari)} in {seconds:0} s");
+        Console.WriteLine($"{$"{method} {setting}".Trim()}: ACC {F3(scores.Accuracy)}, NMI {F3(scores.Nmi)}, ARI {F3(scores.Ari)} in {seconds:0} s");
         return new SampleRun
         {
             Experiment = experiment, DataSet = "mnist", Method = method, Setting = setting, Clusters = 10, Samples = data.Count,

@@ -23,7 +23,7 @@ public static class ClusterImageGrid
 
     /// <summary>
     /// Draws the images of <paramref name="rows"/>. The figure's size follows from the grid: the width of
-    /// the longest row and one row per cluster at <paramref name="cellSize"/>; only <see cref="FigureOptions.Title"/>
+    /// the longest row (or of the title, when wider) and one row per cluster at <paramref name="cellSize"/>; only <see cref="FigureOptions.Title"/>
     /// of <paramref name="options"/> is used.
     /// </summary>
     /// <param name="images">The images the indices point into.</param>
@@ -58,7 +58,8 @@ public static class ClusterImageGrid
         string title = options.TitleOr("Images of each cluster");
         float top = title.Length > 0 ? TitleBand : Gap;
         int columns = Math.Max(1, rows.Max(r => r.Indices.Count));
-        int width = (int)Math.Ceiling(LabelWidth + columns * (cellSize + Gap) + Gap);
+        // As wide as the grid, or as its title with a margin on each side.
+        int width = (int)Math.Ceiling(Math.Max(LabelWidth + columns * (cellSize + Gap) + Gap, PlotStyle.TitleWidth(title) + 4 * Gap));
         int height = (int)Math.Ceiling(top + rows.Count * (cellSize + Gap) + Gap);
         if (width > FigureOptions.MaximumSize || height > FigureOptions.MaximumSize)
         {

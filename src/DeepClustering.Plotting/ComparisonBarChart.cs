@@ -13,11 +13,16 @@ public static class ComparisonBarChart
     /// <param name="scores">The values; at most one per (method, metric).</param>
     /// <param name="options">Size and title; null for the defaults.</param>
     /// <param name="valueFormat">The .NET format of the value labels (invariant culture); empty for no labels.</param>
+    /// <param name="groupAxisLabel">The title of the axis of the groups (the scores' <see cref="MethodScore.Metric"/>: a metric, or a data set).</param>
+    /// <param name="valueAxisLabel">The title of the value axis.</param>
     /// <exception cref="ArgumentException">No scores, a blank name, a non-finite value, or a (method, metric) given twice.</exception>
-    public static Figure Create(IReadOnlyList<MethodScore> scores, FigureOptions? options = null, string valueFormat = "0.###")
+    public static Figure Create(IReadOnlyList<MethodScore> scores, FigureOptions? options = null, string valueFormat = "0.###",
+        string groupAxisLabel = "metric", string valueAxisLabel = "value")
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(valueFormat);
+        ArgumentNullException.ThrowIfNull(groupAxisLabel);
+        ArgumentNullException.ThrowIfNull(valueAxisLabel);
         options ??= FigureOptions.Default;
         options.Validate();
         if (scores.Count == 0)
@@ -46,7 +51,7 @@ public static class ComparisonBarChart
 
         var methods = scores.Select(s => s.Method).Distinct().ToArray();
         var metrics = scores.Select(s => s.Metric).Distinct().ToArray();
-        var plot = PlotStyle.NewPlot(options.TitleOr("Methods compared"), "metric", "value");
+        var plot = PlotStyle.NewPlot(options.TitleOr("Methods compared"), groupAxisLabel, valueAxisLabel);
         const double groupWidth = 0.8;
         double barWidth = groupWidth / methods.Length;
         for (int m = 0; m < methods.Length; m++)

@@ -61,6 +61,19 @@ internal static class PlotStyle
         }
     }
 
+    /// <summary>The width in pixels that <see cref="DrawTitle"/> needs for <paramref name="title"/> (0 for none).</summary>
+    public static float TitleWidth(string title)
+    {
+        if (title.Length == 0)
+        {
+            return 0;
+        }
+
+        using var typeface = SKTypeface.FromFamilyName(FontName, SKFontStyle.Bold) ?? SKTypeface.Default;
+        using var font = new SKFont(typeface, TitleSize);
+        return font.MeasureText(title);
+    }
+
     /// <summary>The centred title of a figure made of several plots, drawn in a band <paramref name="height"/> high.</summary>
     public static void DrawTitle(SKCanvas canvas, string title, int width, float height)
     {

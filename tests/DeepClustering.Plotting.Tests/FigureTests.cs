@@ -141,6 +141,17 @@ public class FigureTests
     }
 
     [Fact]
+    public void The_grid_is_wide_enough_for_its_title()
+    {
+        var images = SampleFigures.Images(6);
+        var rows = ClusterExamples.NearestToMeans(images.ToDataMatrix(), ThreeClusters(6), 1);
+        var narrow = ClusterImageGrid.Create(images, rows, new FigureOptions { Title = "" });
+        var titled = ClusterImageGrid.Create(images, rows, new FigureOptions { Title = new string('W', 80) });
+        Assert.True(titled.Width > narrow.Width + 600, $"{titled.Width} px for an 80-letter title, {narrow.Width} px without one");
+        Assert.Equal(PngSize(titled.ToBytes(FigureFormat.Png)), (titled.Width, titled.Height));
+    }
+
+    [Fact]
     public void The_grid_refuses_an_index_outside_the_images()
     {
         var images = SampleFigures.Images(4);
@@ -158,6 +169,10 @@ public class FigureTests
             Assert.Contains(label, texts);
         }
 
+        Assert.Contains("metric", texts);
+        var named = Texts(SvgOfSize(ComparisonBarChart.Create(SampleFigures.Scores(), Small, groupAxisLabel: "data set", valueAxisLabel: "ACC").ToBytes(FigureFormat.Svg), 640, 480)).ToArray();
+        Assert.Contains("data set", named);
+        Assert.DoesNotContain("metric", named);
         Assert.Throws<ArgumentException>(() => ComparisonBarChart.Create([new("a", "ACC", 1), new("a", "ACC", 2)]));
         Assert.Throws<ArgumentException>(() => ComparisonBarChart.Create([new("a", "ACC", double.NaN)]));
     }

@@ -154,7 +154,8 @@ public sealed class DecRefiner : IClusterRefiner
     /// <summary>Adds the history record of a refresh, reports progress and logs it.</summary>
     private void Record(RefinementContext context, int iteration, LossSums sums, double changed, int[] labels)
     {
-        var record = context.History.Add(TrainingPhase.Refinement, iteration, sums.MeanTotal, changed, labels);
+        // The refresh before the first batch has no loss yet: its record says so (null), its progress reports 0.
+        var record = context.History.Add(TrainingPhase.Refinement, iteration, sums.HasRows ? sums.MeanTotal : null, changed, labels);
         context.Progress?.Report(new DeepClusteringProgress(TrainingPhase.Refinement, iteration, Options.MaxIterations, sums.MeanTotal, changed)
         {
             TotalIsUpperBound = true,
@@ -215,6 +216,8 @@ public sealed class DecRefiner : IClusterRefiner
         private long _rows;
 
         public double MeanTotal => Mean(_total);
+
+        public bool HasRows => _rows > 0;
 
         public double MeanClustering => Mean(_clustering);
 

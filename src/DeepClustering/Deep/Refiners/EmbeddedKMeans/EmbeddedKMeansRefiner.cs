@@ -95,7 +95,7 @@ public sealed class EmbeddedKMeansRefiner : IClusterRefiner
                 Refresh = DekmRefresh.Create(Embeddings(trainer, samples, dimension), context.InitialLabels.ToArray(),
                     new DataMatrix(context.InitialCenters.ToArray(), clusterCount, dimension)),
             };
-            Report(context, 0, 0, null, head.Refresh.Labels);
+            Report(context, 0, null, null, head.Refresh.Labels);
             logger.LogInformation("DEKM refresh at iteration 0/{MaxIterations}: initial clustering, largest within-cluster eigenvalue {Eigenvalue:G6}, {Backend} on {Device}",
                 Options.MaxIterations, head.Refresh.Basis.EigenValues[dimension - 1], network.BackendName, network.Device);
 
@@ -175,11 +175,11 @@ public sealed class EmbeddedKMeansRefiner : IClusterRefiner
     private static DataMatrix Embeddings(INetworkTrainer trainer, int samples, int dimension) =>
         new(trainer.EmbedAll(), samples, dimension);
 
-    /// <summary>One history record and one progress report for a refresh.</summary>
-    private void Report(RefinementContext context, int iteration, double loss, double? changed, int[] labels)
+    /// <summary>One history record and one progress report for a refresh; the initial one (iteration 0) has no loss yet.</summary>
+    private void Report(RefinementContext context, int iteration, double? loss, double? changed, int[] labels)
     {
         var record = context.History.Add(TrainingPhase.Refinement, iteration, loss, changed, labels);
-        context.Progress?.Report(new DeepClusteringProgress(TrainingPhase.Refinement, iteration, Options.MaxIterations, loss, changed)
+        context.Progress?.Report(new DeepClusteringProgress(TrainingPhase.Refinement, iteration, Options.MaxIterations, loss ?? 0, changed)
         {
             TotalIsUpperBound = true,
             IsRefresh = true,
