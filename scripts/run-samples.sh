@@ -12,7 +12,7 @@ mode=${1:-quick}
 out=${2:-out/samples}
 shift $(( $# > 2 ? 2 : $# ))
 [ "${1:-}" = "--" ] && shift
-samples=(EmbeddedKMeans SparseEmbeddedClustering ClassicalPipelines Overview)
+samples=(ClassicalPipelines Overview EmbeddedKMeans SparseEmbeddedClustering)
 for s in "${samples[@]}"; do
   dotnet build -c Release -nologo -v quiet "samples/DeepClustering.Samples.$s" || { echo "run-samples: $s does not build" >&2; exit 1; }
 done

@@ -21,6 +21,8 @@ try
         sample.Summarise();
     }
 
+    sample.Summarise();
+
     Console.WriteLine($"wrote {Path.Combine(arguments.Output, "report.md")}");
     return 0;
 }

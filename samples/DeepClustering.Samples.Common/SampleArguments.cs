@@ -9,7 +9,8 @@ namespace DeepClustering.Samples;
 /// <param name="Seed">The seed of every random choice.</param>
 /// <param name="Threads">Worker threads; 0 for every core.</param>
 /// <param name="Only">The experiments to run (empty for all of them).</param>
-public sealed record SampleArguments(SampleMode Mode, string Output, string? DataFolder, long Seed, int Threads, IReadOnlyList<string> Only)
+/// <param name="ReportOnly">Run nothing: rebuild report.md and the summary figures from the stored runs.</param>
+public sealed record SampleArguments(SampleMode Mode, string Output, string? DataFolder, long Seed, int Threads, IReadOnlyList<string> Only, bool ReportOnly = false)
 {
     /// <summary>The environment variable that names the data folder, as for the command-line tool.</summary>
     public const string DataFolderVariable = "DEEPCLUSTERING_DATA";
@@ -17,7 +18,7 @@ public sealed record SampleArguments(SampleMode Mode, string Output, string? Dat
     /// <summary>The usage text of a sample.</summary>
     public static string Usage(string program, IReadOnlyList<string> experiments) =>
         $"""
-        usage: {program} [--mode quick|full] [--out DIR] [--data-dir DIR] [--seed N] [--threads N] [--only NAME[,NAME…]]
+        usage: {program} [--mode quick|full] [--out DIR] [--data-dir DIR] [--seed N] [--threads N] [--only NAME[,NAME…]] [--report-only]
 
           --mode      quick (default): the shipped 10,000-image test splits, shorter training, minutes on two cores;
                       full: all 70,000 images of each set from the data folder (scripts/fetch-data.sh DIR), the full recipe
@@ -26,6 +27,7 @@ public sealed record SampleArguments(SampleMode Mode, string Output, string? Dat
           --seed      seed of every random choice (default 0)
           --threads   worker threads, 0 for every core (default 0)
           --only      run only these experiments: {string.Join(", ", experiments)}
+          --report-only  run nothing; rebuild report.md and the summary figures from OUT/results
         """;
 
     /// <summary>Parses <paramref name="args"/> and makes the output folder; null (after printing the usage) for --help.</summary>
@@ -38,6 +40,7 @@ public sealed record SampleArguments(SampleMode Mode, string Output, string? Dat
         long seed = 0;
         int threads = 0;
         var only = new List<string>();
+        bool reportOnly = false;
         for (int i = 0; i < args.Length; i++)
         {
             string name = args[i];
@@ -45,6 +48,12 @@ public sealed record SampleArguments(SampleMode Mode, string Output, string? Dat
             {
                 Console.WriteLine(Usage(program, experiments));
                 return null;
+            }
+
+            if (name == "--report-only")
+            {
+                reportOnly = true;
+                continue;
             }
 
             if (i + 1 >= args.Length)
@@ -92,11 +101,11 @@ public sealed record SampleArguments(SampleMode Mode, string Output, string? Dat
 
         output ??= Path.Combine("out", "samples", program, mode == SampleMode.Quick ? "quick" : "full");
         Directory.CreateDirectory(output);
-        return new SampleArguments(mode, output, dataFolder, seed, threads, only);
+        return new SampleArguments(mode, output, dataFolder, seed, threads, only, reportOnly);
     }
 
     /// <summary>Whether <paramref name="experiment"/> is to run.</summary>
-    public bool Runs(string experiment) => Only.Count == 0 || Only.Contains(experiment);
+    public bool Runs(string experiment) => !ReportOnly && (Only.Count == 0 || Only.Contains(experiment));
 
     /// <summary>The value for the quick mode or for the full mode.</summary>
     public T Pick<T>(T quick, T full) => Mode == SampleMode.Quick ? quick : full;

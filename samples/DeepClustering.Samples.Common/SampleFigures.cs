@@ -32,9 +32,9 @@ public static class SampleFigures
         }
 
         string shown = rows.Length < embedding.Rows ? $"{rows.Length:N0} of {embedding.Rows:N0} images" : $"{rows.Length:N0} images";
-        title += embedding.Columns == 2 ? $" ({shown})" : $" (t-SNE of the embedding, {shown})";
+        title += embedding.Columns == 2 ? $" ({shown})" : $" (t-SNE, {shown})";
         EmbeddingScatter.Create(map, SampleMaps.Select(clusters, rows), SampleMaps.Select(classes, rows),
-            new FigureOptions { Width = 900, Height = 700, Title = title }).Save(Path.Combine(arguments.Output, file));
+            new FigureOptions { Width = 1000, Height = 750, Title = title }).Save(Path.Combine(arguments.Output, file));
         return file;
     }
 

@@ -24,7 +24,7 @@ public sealed class SampleReport
             .AppendLine(CultureInfo.InvariantCulture, $"- command: `{command}`")
             .AppendLine(CultureInfo.InvariantCulture, $"- mode: {(arguments.Mode == SampleMode.Quick ? "quick (the shipped 10,000-image test splits)" : "full (70,000 images per set)")}, seed {arguments.Seed}, {(arguments.Threads == 0 ? Environment.ProcessorCount : arguments.Threads)} threads")
             .AppendLine(CultureInfo.InvariantCulture, $"- machine: {Environment.ProcessorCount} logical cores, {Environment.OSVersion}, .NET {Environment.Version}")
-            .AppendLine(CultureInfo.InvariantCulture, $"- started: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
+            .AppendLine(CultureInfo.InvariantCulture, $"- report written: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC (each run's seconds are in its table)")
             .AppendLine();
     }
 

@@ -153,7 +153,11 @@ internal sealed class EmbeddedKMeansSample(SampleArguments arguments)
             report.Figure("activation-k10.png", "ACC of DEKM at k = 10 with each activation");
             foreach (var r in activations.Where(r => r.Setting == "Sigmoid"))
             {
-                report.Figure($"embedding-{r.DataSet}-sigmoid-k10.png", $"{SampleData.DisplayName(r.DataSet)}, Sigmoid, k = 10: ACC {F3(r.Accuracy)}");
+                string name = SampleData.DisplayName(r.DataSet);
+                report.Figure($"embedding-{r.DataSet}-sigmoid-k10.png", $"{name}, Sigmoid, k = 10: ACC {F3(r.Accuracy)}");
+                report.Figure($"contingency-{r.DataSet}-sigmoid-k10.png", $"{name}, Sigmoid, k = 10: classes × clusters");
+                report.Figure($"clusters-{r.DataSet}-sigmoid-k10.png", $"{name}, Sigmoid, k = 10: the images nearest each centre");
+                report.Figure($"history-{r.DataSet}-sigmoid-k10.png", $"{name}, Sigmoid, k = 10: the refinement");
             }
         }
 

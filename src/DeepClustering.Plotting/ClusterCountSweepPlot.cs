@@ -9,7 +9,6 @@ namespace DeepClustering.Plotting;
 /// </summary>
 public static class ClusterCountSweepPlot
 {
-    private const float TitleBand = 40;
 
     /// <summary>Draws <paramref name="sweep"/>.</summary>
     /// <param name="sweep">The sweep's result.</param>
@@ -65,7 +64,7 @@ public static class ClusterCountSweepPlot
 
         panels[^1].XLabel("number of clusters k", PlotStyle.AxisLabelSize);
         string title = options.TitleOr("Scores by number of clusters");
-        float top = title.Length > 0 ? TitleBand : 0;
+        float top = title.Length > 0 ? PlotStyle.TitleBand : 0;
         return new Figure(options.Width, options.Height, canvas =>
         {
             PlotStyle.DrawTitle(canvas, title, options.Width, top);

@@ -19,8 +19,6 @@ public static class ClusterImageGrid
 
     private const float LabelWidth = 150;
 
-    private const float TitleBand = 40;
-
     /// <summary>
     /// Draws the images of <paramref name="rows"/>. The figure's size follows from the grid: the width of
     /// the longest row (or of the title, when wider) and one row per cluster at <paramref name="cellSize"/>; only <see cref="FigureOptions.Title"/>
@@ -56,7 +54,7 @@ public static class ClusterImageGrid
         }
 
         string title = options.TitleOr("Images of each cluster");
-        float top = title.Length > 0 ? TitleBand : Gap;
+        float top = title.Length > 0 ? PlotStyle.TitleBand : Gap;
         int columns = Math.Max(1, rows.Max(r => r.Indices.Count));
         // As wide as the grid, or as its title with a margin on each side.
         int width = (int)Math.Ceiling(Math.Max(LabelWidth + columns * (cellSize + Gap) + Gap, PlotStyle.TitleWidth(title) + 4 * Gap));

@@ -36,9 +36,29 @@ internal static class PlotStyle
         return plot;
     }
 
-    /// <summary>A figure that is one plot filling the canvas.</summary>
-    public static Figure Single(Plot plot, FigureOptions options) =>
-        new(options.Width, options.Height, canvas => Render(plot, canvas, new PixelRect(0, options.Width, options.Height, 0)));
+    /// <summary>The height of the band a figure's title is drawn in, above its plots.</summary>
+    public const float TitleBand = 40;
+
+    /// <summary>
+    /// A figure that is one plot filling the canvas below its title. The title is drawn across the whole canvas (and made
+    /// smaller when even that is too narrow), not over the plot's data area as ScottPlot centres it, so a long title
+    /// is never cut off at the left.
+    /// </summary>
+    public static Figure Single(Plot plot, FigureOptions options)
+    {
+        string title = plot.Axes.Title.Label.Text;
+        if (title.Length == 0)
+        {
+            return new(options.Width, options.Height, canvas => Render(plot, canvas, new PixelRect(0, options.Width, options.Height, 0)));
+        }
+
+        plot.Axes.Title.Label.Text = string.Empty;
+        return new(options.Width, options.Height, canvas =>
+        {
+            DrawTitle(canvas, title, options.Width, TitleBand);
+            Render(plot, canvas, new PixelRect(0, options.Width, options.Height, TitleBand));
+        });
+    }
 
     /// <summary>Renders <paramref name="plot"/> into <paramref name="rect"/> of <paramref name="canvas"/>, leaving the rest of the canvas as it is.</summary>
     public static void Render(Plot plot, SKCanvas canvas, PixelRect rect)
@@ -74,7 +94,7 @@ internal static class PlotStyle
         return font.MeasureText(title);
     }
 
-    /// <summary>The centred title of a figure made of several plots, drawn in a band <paramref name="height"/> high.</summary>
+    /// <summary>The centred title of a figure, drawn in a band <paramref name="height"/> high across <paramref name="width"/>.</summary>
     public static void DrawTitle(SKCanvas canvas, string title, int width, float height)
     {
         if (title.Length == 0)
@@ -82,9 +102,15 @@ internal static class PlotStyle
             return;
         }
 
+        // Smaller than TitleSize where the title would not fit the width with a margin of 16 pixels on each side.
         using var typeface = SKTypeface.FromFamilyName(FontName, SKFontStyle.Bold) ?? SKTypeface.Default;
         using var font = new SKFont(typeface, TitleSize);
+        while (font.Size > 6 && font.MeasureText(title) > width - 32)
+        {
+            font.Size -= 0.5f;
+        }
+
         using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        canvas.DrawText(title, width / 2f, height / 2f + TitleSize / 3f, SKTextAlign.Center, font, paint);
+        canvas.DrawText(title, width / 2f, height / 2f + font.Size / 3f, SKTextAlign.Center, font, paint);
     }
 }

@@ -11,7 +11,6 @@ namespace DeepClustering.Plotting;
 /// </summary>
 public static class TrainingHistoryPlot
 {
-    private const float TitleBand = 40;
 
     /// <summary>Draws <paramref name="history"/>.</summary>
     /// <param name="history">The records, in the order the fit took them.</param>
@@ -48,7 +47,7 @@ public static class TrainingHistoryPlot
         }
 
         string title = options.TitleOr("Training history");
-        float top = title.Length > 0 ? TitleBand : 0;
+        float top = title.Length > 0 ? PlotStyle.TitleBand : 0;
         return new Figure(options.Width, options.Height, canvas =>
         {
             PlotStyle.DrawTitle(canvas, title, options.Width, top);

@@ -141,6 +141,25 @@ public class FigureTests
     }
 
     [Fact]
+    public void A_title_is_centred_on_the_figure_and_made_smaller_when_it_would_not_fit()
+    {
+        var (points, clusters, _) = SampleFigures.Blobs(5);
+        string longTitle = string.Concat(Enumerable.Repeat("a long title ", 12)).Trim();
+        foreach (var (title, fits) in new[] { ("Short", true), (longTitle, false) })
+        {
+            var svg = SvgOfSize(EmbeddingScatter.Create(points, clusters, options: Small with { Title = title }).ToBytes(FigureFormat.Svg), 640, 480);
+            var text = Assert.Single(Elements(svg, "text"), t => t.Value.Trim() == title);
+            double size = double.Parse(text.Attribute("font-size")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(fits ? size == 18 : size < 18, $"'{title}' drawn at {size}");
+            // Skia writes each glyph's x: all on the canvas, centred on its middle.
+            var x = text.Attribute("x")!.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.True(x.Min() >= 0 && x.Max() <= 640, $"'{title}' spans x {x.Min()} to {x.Max()}");
+            Assert.InRange((x[0] + x[^1]) / 2, 290, 350);
+        }
+    }
+
+    [Fact]
     public void The_grid_is_wide_enough_for_its_title()
     {
         var images = SampleFigures.Images(6);

@@ -29,6 +29,10 @@ public sealed class SampleCommonTests : IDisposable
         Assert.False(full.Runs("one"));
         Assert.True(full.Runs("two"));
         Assert.Equal(30, full.Pick(10, 30));
+
+        var report = SampleArguments.Parse(["--report-only", "--out", _folder], "demo", Experiments)!;
+        Assert.True(report.ReportOnly);
+        Assert.False(report.Runs("one") || report.Runs("two"));
     }
 
     [Theory]
