@@ -5,7 +5,7 @@ using SkiaSharp;
 namespace DeepClustering.Plotting;
 
 /// <summary>
-/// A grid of each cluster's images: one row per cluster, its label, size and colour on the left, then the images
+/// A grid of each cluster's images: one row per cluster, its label, size and colour (as in <see cref="EmbeddingScatter"/>, noise grey) on the left, then the images
 /// chosen for it (<see cref="ClusterExamples"/>), most typical first. Images are drawn as stored, the set's lowest
 /// value black and its highest white (MNIST: white digits on black); three-channel images in colour, others by their
 /// first channel.
@@ -67,6 +67,9 @@ public static class ClusterImageGrid
 
         width = Math.Max(width, FigureOptions.MinimumSize);
         height = Math.Max(height, FigureOptions.MinimumSize);
+        // Each cluster's colour is that of EmbeddingScatter: by its rank among the clusters shown; noise grey.
+        var numbered = rows.Select(r => r.Cluster).Where(c => c != -1).Distinct().Order().ToArray();
+        int ColorIndex(int cluster) => cluster == -1 ? -1 : Array.IndexOf(numbered, cluster);
         var (low, high) = Range(images.Pixels);
         var tiles = rows.Select(r => r.Indices.Select(i => Pixels(images, i, low, high)).ToArray()).ToArray();
         return new Figure(width, height, canvas =>
@@ -81,7 +84,7 @@ public static class ClusterImageGrid
             for (int r = 0; r < rows.Count; r++)
             {
                 float y = top + r * (cellSize + Gap);
-                using (var swatch = new SKPaint { Color = SKColor.Parse(ClusterPalette.ColorOf(r)), Style = SKPaintStyle.Fill })
+                using (var swatch = new SKPaint { Color = SKColor.Parse(ClusterPalette.ColorOf(ColorIndex(rows[r].Cluster))), Style = SKPaintStyle.Fill })
                 {
                     canvas.DrawRect(SKRect.Create(Gap, y, 8, cellSize), swatch);
                 }

@@ -160,6 +160,20 @@ public class FigureTests
     }
 
     [Fact]
+    public void The_grid_colours_each_cluster_as_the_scatter_does_and_noise_grey()
+    {
+        var images = SampleFigures.Images(6);
+        ClusterSamples[] rows = [new(7, 2, [0, 1]), new(-1, 2, [2, 3]), new(3, 2, [4, 5])];
+        var svg = SvgOfSize(ClusterImageGrid.Create(images, rows).ToBytes(FigureFormat.Svg), ClusterImageGrid.Create(images, rows).Width, ClusterImageGrid.Create(images, rows).Height);
+        // Skia writes #RGB where it can: expand to #RRGGBB.
+        var fills = Elements(svg, "rect").Select(r => r.Attribute("fill")?.Value?.ToUpperInvariant()).Where(f => f is not null)
+            .Select(f => f!.Length == 4 && f[0] == '#' ? $"#{f[1]}{f[1]}{f[2]}{f[2]}{f[3]}{f[3]}" : f).ToArray();
+        Assert.Contains(ClusterPalette.ColorOf(1).ToUpperInvariant(), fills);   // cluster 7: second of 3 and 7
+        Assert.Contains(ClusterPalette.ColorOf(0).ToUpperInvariant(), fills);   // cluster 3: first
+        Assert.Contains(ClusterPalette.NoiseColor.ToUpperInvariant(), fills);
+    }
+
+    [Fact]
     public void The_grid_is_wide_enough_for_its_title()
     {
         var images = SampleFigures.Images(6);
