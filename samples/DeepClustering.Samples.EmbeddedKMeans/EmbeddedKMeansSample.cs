@@ -22,44 +22,49 @@ internal sealed class EmbeddedKMeansSample(SampleArguments arguments)
     /// <summary>DEKM's iteration cap: 1,000 in the quick mode (its runs stop there or earlier), DEKM's own 14,000 in the full one.</summary>
     private int MaxIterations => arguments.Pick(1000, new DekmOptions { ClusterCount = 10 }.MaxIterations);
 
-    /// <summary>The autoencoder of Table 1 (with either activation), pretrained once, then DEKM for each k from it.</summary>
-    public void Run(string set)
-    {
-        var data = SampleData.Load(set, arguments);
-        string name = SampleData.DisplayName(set);
-        Console.WriteLine($"{SampleData.Describe(set, arguments, data.Count)}: {PretrainingEpochs} pretraining epochs");
-        var runs = new List<SampleRun>();
-        foreach (var activation in new[] { HiddenActivation.ReLU, HiddenActivation.Sigmoid })
-        {
-            string act = activation.ToString();
-            var clock = Stopwatch.StartNew();
-            using var pretrained = new AutoencoderKMeans(new AutoencoderKMeansOptions
-            {
-                ClusterCount = 10,
-                Autoencoder = AutoencoderKind.KwonLee,
-                Activation = activation,
-                PretrainingEpochs = PretrainingEpochs,
-                Seed = arguments.Seed,
-                Threads = arguments.Threads,
-            }).Fit(data.Images, ConsoleProgress.For($"{name} {act} autoencoder"), monitoringLabels: data.Labels);
-            double pretrainingSeconds = clock.Elapsed.TotalSeconds;
-            var initial = ExternalScores.Compute(data.Labels, pretrained.Labels);
-            runs.Add(new SampleRun
-            {
-                Experiment = set, DataSet = set, Method = "AE + k-means", Setting = act, Clusters = 10, Samples = data.Count,
-                Accuracy = initial.Accuracy, Nmi = initial.Nmi, Ari = initial.Ari, Seconds = pretrainingSeconds,
-            });
+    /// <summary>
+    /// The experiments, one per data set and activation: <c>mnist-relu</c> (DEKM for k = 5, 10 and 15),
+    /// <c>mnist-sigmoid</c> (k = 10), and the same for fashion-mnist; each pretrains its own autoencoder.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Experiments =
+        [.. SampleData.Sets.SelectMany(set => new[] { $"{set}-relu", $"{set}-sigmoid" })];
 
-            foreach (int k in activation == HiddenActivation.ReLU ? ClusterCounts : [10])
-            {
-                runs.Add(Dekm(set, data, pretrained.Network, activation, k, pretrainingSeconds));
-            }
+    /// <summary>The autoencoder of Table 1 with the experiment's activation, pretrained once, then DEKM for each k from it.</summary>
+    public void Run(string experiment)
+    {
+        string set = experiment[..experiment.LastIndexOf('-')];
+        var activation = experiment.EndsWith("-relu", StringComparison.Ordinal) ? HiddenActivation.ReLU : HiddenActivation.Sigmoid;
+        var data = SampleData.Load(set, arguments);
+        string name = SampleData.DisplayName(set), act = activation.ToString();
+        Console.WriteLine($"{SampleData.Describe(set, arguments, data.Count)}, {act}: {PretrainingEpochs} pretraining epochs");
+        var runs = new List<SampleRun>();
+        var clock = Stopwatch.StartNew();
+        using var pretrained = new AutoencoderKMeans(new AutoencoderKMeansOptions
+        {
+            ClusterCount = 10,
+            Autoencoder = AutoencoderKind.KwonLee,
+            Activation = activation,
+            PretrainingEpochs = PretrainingEpochs,
+            Seed = arguments.Seed,
+            Threads = arguments.Threads,
+        }).Fit(data.Images, ConsoleProgress.For($"{name} {act} autoencoder"), monitoringLabels: data.Labels);
+        double pretrainingSeconds = clock.Elapsed.TotalSeconds;
+        var initial = ExternalScores.Compute(data.Labels, pretrained.Labels);
+        runs.Add(new SampleRun
+        {
+            Experiment = experiment, DataSet = set, Method = "AE + k-means", Setting = act, Clusters = 10, Samples = data.Count,
+            Accuracy = initial.Accuracy, Nmi = initial.Nmi, Ari = initial.Ari, Seconds = pretrainingSeconds,
+        });
+
+        foreach (int k in activation == HiddenActivation.ReLU ? ClusterCounts : [10])
+        {
+            runs.Add(Dekm(experiment, set, data, pretrained.Network, activation, k, pretrainingSeconds));
         }
 
-        SampleResults.Save(arguments.Output, set, runs);
+        SampleResults.Save(arguments.Output, experiment, runs);
     }
 
-    private SampleRun Dekm(string set, LabeledImageSet data, IAutoencoderNetwork pretrained, HiddenActivation activation, int k, double pretrainingSeconds)
+    private SampleRun Dekm(string experiment, string set, LabeledImageSet data, IAutoencoderNetwork pretrained, HiddenActivation activation, int k, double pretrainingSeconds)
     {
         string name = SampleData.DisplayName(set), act = activation.ToString();
         var clock = Stopwatch.StartNew();
@@ -91,7 +96,7 @@ internal sealed class EmbeddedKMeansSample(SampleArguments arguments)
 
         return new SampleRun
         {
-            Experiment = set, DataSet = set, Method = "DEKM", Setting = act, Clusters = k, Samples = data.Count,
+            Experiment = experiment, DataSet = set, Method = "DEKM", Setting = act, Clusters = k, Samples = data.Count,
             Accuracy = scores.Accuracy, Nmi = scores.Nmi, Ari = scores.Ari,
             InitialAccuracy = model.History.FirstOrDefault(r => r.Phase == TrainingPhase.Clustering)?.Accuracy,
             Seconds = seconds, PretrainingSeconds = pretrainingSeconds,

@@ -2,22 +2,22 @@
 // k = 5, 10 and 15 (its Figures 2 and 3), accuracy over training for each k (Figures 4 and 5), ReLU against
 // Sigmoid at k = 10 (Figure 6) and the Sigmoid embeddings (Figures 7 and 8), with the autoencoder of its Table 1.
 //
-//   dotnet run -c Release --project samples/DeepClustering.Samples.EmbeddedKMeans -- [--mode quick|full] [--only mnist,fashion-mnist]
+//   dotnet run -c Release --project samples/DeepClustering.Samples.EmbeddedKMeans -- [--mode quick|full] [--only mnist-relu,mnist-sigmoid,fashion-mnist-relu,fashion-mnist-sigmoid]
 using DeepClustering.Samples;
 using DeepClustering.Samples.EmbeddedKMeans;
 
 try
 {
-    var arguments = SampleArguments.Parse(args, "embedded-kmeans", SampleData.Sets);
+    var arguments = SampleArguments.Parse(args, "embedded-kmeans", EmbeddedKMeansSample.Experiments);
     if (arguments is null)
     {
         return 0;
     }
 
     var sample = new EmbeddedKMeansSample(arguments);
-    foreach (string set in SampleData.Sets.Where(arguments.Runs))
+    foreach (string experiment in EmbeddedKMeansSample.Experiments.Where(arguments.Runs))
     {
-        sample.Run(set);
+        sample.Run(experiment);
         sample.Summarise();
     }
 
