@@ -6,28 +6,4 @@
 using DeepClustering.Samples;
 using DeepClustering.Samples.ClassicalPipelines;
 
-try
-{
-    var arguments = SampleArguments.Parse(args, "classical-pipelines", ClassicalPipelinesSample.Experiments);
-    if (arguments is null)
-    {
-        return 0;
-    }
-
-    var sample = new ClassicalPipelinesSample(arguments, SampleData.Load("mnist", arguments));
-    foreach (string experiment in ClassicalPipelinesSample.Experiments.Where(arguments.Runs))
-    {
-        sample.Run(experiment);
-        sample.Summarise();
-    }
-
-    sample.Summarise();
-
-    Console.WriteLine($"wrote {Path.Combine(arguments.Output, "report.md")}");
-    return 0;
-}
-catch (Exception e) when (e is ArgumentException or IOException)
-{
-    Console.Error.WriteLine(e.Message);
-    return 1;
-}
+return SampleProgram.Run(args, "classical-pipelines", ClassicalPipelinesSample.Experiments, arguments => new ClassicalPipelinesSample(arguments));

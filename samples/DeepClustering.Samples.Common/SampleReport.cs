@@ -13,10 +13,11 @@ public sealed class SampleReport
     private readonly StringBuilder _text = new();
     private readonly string _path;
 
-    /// <summary>Starts a report for <paramref name="arguments"/>'s output folder.</summary>
-    public SampleReport(string title, string source, SampleArguments arguments, string command)
+    /// <summary>Starts a report for <paramref name="arguments"/>'s output folder, of the sample project <paramref name="project"/> (samples/<c>project</c>).</summary>
+    public SampleReport(string title, string source, SampleArguments arguments, string project)
     {
         ArgumentNullException.ThrowIfNull(arguments);
+        string command = $"dotnet run -c Release --project samples/{project} -- --mode {(arguments.Mode == SampleMode.Quick ? "quick" : "full")}";
         Directory.CreateDirectory(arguments.Output);
         _path = Path.Combine(arguments.Output, "report.md");
         _text.AppendLine(CultureInfo.InvariantCulture, $"# {title}").AppendLine()

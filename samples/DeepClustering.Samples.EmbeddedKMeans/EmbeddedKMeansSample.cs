@@ -9,7 +9,7 @@ using static DeepClustering.Samples.SampleReport;
 namespace DeepClustering.Samples.EmbeddedKMeans;
 
 /// <summary>The experiments of seed document 000 on one image set, and the summary of every set run so far.</summary>
-internal sealed class EmbeddedKMeansSample(SampleArguments arguments)
+internal sealed class EmbeddedKMeansSample(SampleArguments arguments) : ISample
 {
     /// <summary>The seed paper's ACC at k = 10 with ReLU.</summary>
     private static readonly Dictionary<string, double> PaperAccuracy = new() { ["mnist"] = 0.8942, ["fashion-mnist"] = 0.5664 };
@@ -110,7 +110,7 @@ internal sealed class EmbeddedKMeansSample(SampleArguments arguments)
     {
         var runs = SampleResults.Load(arguments.Output);
         var report = new SampleReport("Embedded k-means (DEKM) with the autoencoder of Table 1", "seed document 000 (a CNN autoencoder and embedded k-means on MNIST and Fashion-MNIST)",
-            arguments, "dotnet run -c Release --project samples/DeepClustering.Samples.EmbeddedKMeans -- --mode " + (arguments.Mode == SampleMode.Quick ? "quick" : "full"));
+            arguments, "DeepClustering.Samples.EmbeddedKMeans");
         report.Paragraph($"The autoencoder of the paper's Table 1 (`AutoencoderKind.KwonLee`) is pretrained once per set and activation ({PretrainingEpochs} epochs of Adam), "
             + $"then DEKM (`Dekm`, its defaults but at most {MaxIterations:N0} iterations) refines a copy of it for each k. ACC, NMI and ARI are against the true classes, which are used only to report. "
             + "Seconds: the DEKM run alone; the pretraining it started from is in its own column (shared by the k of one set and activation).");

@@ -6,27 +6,4 @@
 using DeepClustering.Samples;
 using DeepClustering.Samples.EmbeddedKMeans;
 
-try
-{
-    var arguments = SampleArguments.Parse(args, "embedded-kmeans", EmbeddedKMeansSample.Experiments);
-    if (arguments is null)
-    {
-        return 0;
-    }
-
-    var sample = new EmbeddedKMeansSample(arguments);
-    foreach (string experiment in EmbeddedKMeansSample.Experiments.Where(arguments.Runs))
-    {
-        sample.Run(experiment);
-        sample.Summarise();
-    }
-
-    sample.Summarise();
-    Console.WriteLine($"wrote {Path.Combine(arguments.Output, "report.md")}");
-    return 0;
-}
-catch (Exception e) when (e is ArgumentException or IOException)
-{
-    Console.Error.WriteLine(e.Message);
-    return 1;
-}
+return SampleProgram.Run(args, "embedded-kmeans", EmbeddedKMeansSample.Experiments, arguments => new EmbeddedKMeansSample(arguments));

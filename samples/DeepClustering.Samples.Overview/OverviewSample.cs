@@ -14,23 +14,47 @@ using static DeepClustering.Samples.SampleReport;
 namespace DeepClustering.Samples.Overview;
 
 /// <summary>The methods, scores and uses of seed document 004 on MNIST, and their summary.</summary>
-internal sealed class OverviewSample(SampleArguments arguments, LabeledImageSet data)
+internal sealed class OverviewSample(SampleArguments arguments) : ISample
 {
+    private LabeledImageSet? _data;
+
+    private DataMatrix? _pixels;
+
     public static readonly IReadOnlyList<string> Experiments = ["classical", "deep"];
 
     /// <summary>Rows the silhouette is estimated on (scikit-learn's sample_size), with the sample's seed.</summary>
     private const int SilhouetteSample = 5000;
 
-    private readonly DataMatrix _pixels = data.Images.ToDataMatrix();
+    /// <summary>MNIST for the mode, loaded once.</summary>
+    private LabeledImageSet Data => _data ??= SampleData.Load("mnist", arguments);
+
+    /// <summary>Its images as rows of pixels.</summary>
+    private DataMatrix Pixels => _pixels ??= Data.Images.ToDataMatrix();
+
+    /// <inheritdoc/>
+    public void Run(string experiment)
+    {
+        switch (experiment)
+        {
+            case "classical":
+                Classical();
+                break;
+            case "deep":
+                Deep();
+                break;
+            default:
+                throw new ArgumentException($"Unknown experiment '{experiment}'.", nameof(experiment));
+        }
+    }
 
     private int PretrainingEpochs => arguments.Pick(100, 200);
 
     /// <summary>k-means, a Gaussian mixture and DBSCAN on the first ten principal components of the pixels.</summary>
-    public void Classical()
+    private void Classical()
     {
         var runs = new List<SampleRun>();
         var clock = Stopwatch.StartNew();
-        var pca = new Pca(new PcaOptions { ComponentCount = 10, Threads = arguments.Threads }).FitTransform(_pixels);
+        var pca = new Pca(new PcaOptions { ComponentCount = 10, Threads = arguments.Threads }).FitTransform(Pixels);
         double pcaSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
@@ -53,16 +77,16 @@ internal sealed class OverviewSample(SampleArguments arguments, LabeledImageSet 
     /// The overview's autoencoder (784-128-10, ReLU), pretrained once: k-means and a Gaussian mixture on its embedding,
     /// then DEC and IDEC from it; IDEC's model then pre-labels the images and flags anomalies.
     /// </summary>
-    public void Deep()
+    private void Deep()
     {
         var runs = new List<SampleRun>();
         var clock = Stopwatch.StartNew();
         using var autoencoder = new AutoencoderKMeans(new AutoencoderKMeansOptions
         {
             ClusterCount = 10, Autoencoder = AutoencoderKind.Dense, HiddenWidths = [128], PretrainingEpochs = PretrainingEpochs, Seed = arguments.Seed, Threads = arguments.Threads,
-        }).Fit(data.Images, ConsoleProgress.For("autoencoder 784-128-10"), data.Labels);
+        }).Fit(Data.Images, ConsoleProgress.For("autoencoder 784-128-10"), Data.Labels);
         double pretraining = clock.Elapsed.TotalSeconds;
-        var embedding = autoencoder.Transform(data.Images);
+        var embedding = autoencoder.Transform(Data.Images);
         runs.Add(Run("deep", "AE + k-means", embedding, autoencoder.Labels, pretraining));
 
         clock.Restart();
@@ -71,18 +95,18 @@ internal sealed class OverviewSample(SampleArguments arguments, LabeledImageSet 
 
         clock.Restart();
         using (var dec = new Dec(new DecOptions { ClusterCount = 10, PretrainedAutoencoder = autoencoder.Network, PretrainingEpochs = 0, Seed = arguments.Seed, Threads = arguments.Threads })
-            .Fit(data.Images, ConsoleProgress.For("DEC"), data.Labels))
+            .Fit(Data.Images, ConsoleProgress.For("DEC"), Data.Labels))
         {
-            runs.Add(Run("deep", "DEC", dec.Transform(data.Images), dec.Labels, clock.Elapsed.TotalSeconds) with { PretrainingSeconds = pretraining });
+            runs.Add(Run("deep", "DEC", dec.Transform(Data.Images), dec.Labels, clock.Elapsed.TotalSeconds) with { PretrainingSeconds = pretraining });
         }
 
         clock.Restart();
         using var idec = new Idec(new IdecOptions { ClusterCount = 10, PretrainedAutoencoder = autoencoder.Network, PretrainingEpochs = 0, Seed = arguments.Seed, Threads = arguments.Threads })
-            .Fit(data.Images, ConsoleProgress.For("IDEC"), data.Labels);
-        var idecEmbedding = idec.Transform(data.Images);
+            .Fit(Data.Images, ConsoleProgress.For("IDEC"), Data.Labels);
+        var idecEmbedding = idec.Transform(Data.Images);
         runs.Add(Run("deep", "IDEC", idecEmbedding, idec.Labels, clock.Elapsed.TotalSeconds) with { PretrainingSeconds = pretraining });
-        SampleFigures.Scatter(arguments, "embedding-idec.png", idecEmbedding, idec.Labels, data.Labels, $"MNIST, IDEC: ACC {F3(runs[^1].Accuracy)}");
-        SampleFigures.Contingency(arguments, "contingency-idec.png", data.Labels, idec.Labels, "MNIST, IDEC: digits × clusters");
+        SampleFigures.Scatter(arguments, "embedding-idec.png", idecEmbedding, idec.Labels, Data.Labels, $"MNIST, IDEC: ACC {F3(runs[^1].Accuracy)}");
+        SampleFigures.Contingency(arguments, "contingency-idec.png", Data.Labels, idec.Labels, "MNIST, IDEC: digits × clusters");
 
         PreLabelling(idec);
         Anomalies(idec);
@@ -96,16 +120,16 @@ internal sealed class OverviewSample(SampleArguments arguments, LabeledImageSet 
     /// </summary>
     private void PreLabelling(DeepClusteringModel model)
     {
-        var probabilities = model.PredictProba(data.Images);
-        SampleFigures.Grid(arguments, "prelabel-idec.png", data.Images, ClusterExamples.MostConfident(probabilities, 12),
+        var probabilities = model.PredictProba(Data.Images);
+        SampleFigures.Grid(arguments, "prelabel-idec.png", Data.Images, ClusterExamples.MostConfident(probabilities, 12),
             "MNIST, IDEC: the 12 most confident images of each cluster, to name it");
         var labels = model.Labels;
         var majority = Enumerable.Range(0, model.ClusterCount).ToDictionary(c => c, c =>
-            Enumerable.Range(0, labels.Count).Where(i => labels[i] == c).GroupBy(i => data.Labels[i]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).FirstOrDefault()?.Key ?? -1);
-        double correct = Enumerable.Range(0, labels.Count).Count(i => majority[labels[i]] == data.Labels[i]) / (double)labels.Count;
+            Enumerable.Range(0, labels.Count).Where(i => labels[i] == c).GroupBy(i => Data.Labels[i]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).FirstOrDefault()?.Key ?? -1);
+        double correct = Enumerable.Range(0, labels.Count).Count(i => majority[labels[i]] == Data.Labels[i]) / (double)labels.Count;
         var confident = ClusterExamples.MostConfident(probabilities, Math.Max(1, labels.Count / 100));
         var confidentRows = confident.SelectMany(c => c.Indices.Select(i => (Cluster: c.Cluster, Row: i))).ToArray();
-        double confidentCorrect = confidentRows.Count(x => majority[x.Cluster] == data.Labels[x.Row]) / (double)confidentRows.Length;
+        double confidentCorrect = confidentRows.Count(x => majority[x.Cluster] == Data.Labels[x.Row]) / (double)confidentRows.Length;
         SampleResults.Save(arguments.Output, "prelabel",
         [
             new SampleRun
@@ -126,14 +150,14 @@ internal sealed class OverviewSample(SampleArguments arguments, LabeledImageSet 
     /// </summary>
     private void Anomalies(DeepClusteringModel model)
     {
-        var scores = model.ScoreAnomalies(data.Images);
-        SampleFigures.Grid(arguments, "anomalies-idec.png", data.Images, ClusterExamples.MostAnomalous(scores, 12),
+        var scores = model.ScoreAnomalies(Data.Images);
+        SampleFigures.Grid(arguments, "anomalies-idec.png", Data.Images, ClusterExamples.MostAnomalous(scores, 12),
             "MNIST, IDEC: the 12 images of each cluster farthest from its centre");
         var flagged = scores.Flag(scores.ClusterThresholds(0.99));
         var labels = scores.Labels;
         var majority = Enumerable.Range(0, scores.ClusterCount).ToDictionary(c => c, c =>
-            Enumerable.Range(0, labels.Count).Where(i => labels[i] == c).GroupBy(i => data.Labels[i]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).FirstOrDefault()?.Key ?? -1);
-        var wrong = Enumerable.Range(0, labels.Count).Select(i => majority[labels[i]] != data.Labels[i]).ToArray();
+            Enumerable.Range(0, labels.Count).Where(i => labels[i] == c).GroupBy(i => Data.Labels[i]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).FirstOrDefault()?.Key ?? -1);
+        var wrong = Enumerable.Range(0, labels.Count).Select(i => majority[labels[i]] != Data.Labels[i]).ToArray();
         int flaggedCount = flagged.Count(f => f);
         double wrongAmongFlagged = Enumerable.Range(0, labels.Count).Count(i => flagged[i] && wrong[i]) / (double)Math.Max(1, flaggedCount);
         SampleResults.Save(arguments.Output, "anomalies",
@@ -153,18 +177,18 @@ internal sealed class OverviewSample(SampleArguments arguments, LabeledImageSet 
 
     private SampleRun Run(string experiment, string method, DataMatrix space, IReadOnlyList<int> labels, double seconds)
     {
-        var scores = ExternalScores.Compute(data.Labels, labels);
+        var scores = ExternalScores.Compute(Data.Labels, labels);
         int clusters = labels.Where(l => l != -1).Distinct().Count();
         var internalScores = new Dictionary<string, double>();
         if (clusters >= 2 && clusters < labels.Count)
         {
-            internalScores["silhouette"] = Silhouette.Compute(_pixels, labels, Math.Min(SilhouetteSample, labels.Count), arguments.Seed);
-            internalScores["Calinski-Harabasz"] = CalinskiHarabasz.Compute(_pixels, labels);
-            internalScores["Davies-Bouldin"] = DaviesBouldin.Compute(_pixels, labels);
+            internalScores["silhouette"] = Silhouette.Compute(Pixels, labels, Math.Min(SilhouetteSample, labels.Count), arguments.Seed);
+            internalScores["Calinski-Harabasz"] = CalinskiHarabasz.Compute(Pixels, labels);
+            internalScores["Davies-Bouldin"] = DaviesBouldin.Compute(Pixels, labels);
         }
 
         Console.WriteLine($"{method}: {clusters} clusters, ACC {F3(scores.Accuracy)}, NMI {F3(scores.Nmi)}, ARI {F3(scores.Ari)} in {seconds:0} s");
-        SampleFigures.Grid(arguments, $"clusters-{method.ToLowerInvariant().Replace(" + ", "-", StringComparison.Ordinal)}.png", data.Images,
+        SampleFigures.Grid(arguments, $"clusters-{method.ToLowerInvariant().Replace(" + ", "-", StringComparison.Ordinal)}.png", Data.Images,
             ClusterExamples.NearestToMeans(space, labels, 10), $"MNIST, {method}: ACC {F3(scores.Accuracy)}, the ten images nearest each cluster's mean");
         return new SampleRun
         {
@@ -178,8 +202,7 @@ internal sealed class OverviewSample(SampleArguments arguments, LabeledImageSet 
     public void Summarise()
     {
         var runs = SampleResults.Load(arguments.Output);
-        var report = new SampleReport("Clustering in deep learning: the overview's methods, scores and uses", "seed document 004 (an overview of clustering in deep learning)", arguments,
-            "dotnet run -c Release --project samples/DeepClustering.Samples.Overview -- --mode " + (arguments.Mode == SampleMode.Quick ? "quick" : "full"));
+        var report = new SampleReport("Clustering in deep learning: the overview's methods, scores and uses", "seed document 004 (an overview of clustering in deep learning)", arguments, "DeepClustering.Samples.Overview");
         report.Paragraph("MNIST, k = 10. The classical methods cluster the first ten principal components of the pixels; DBSCAN's ε is the median distance to the "
             + "10th nearest neighbour (a label-free rule) with 10 points. The deep ones share the overview's autoencoder 784-128-10 (ReLU), pretrained once "
             + $"({PretrainingEpochs} epochs of Adam); AE + GMM is a full-covariance mixture on its embedding; DEC and IDEC refine copies of it with their defaults. "

@@ -7,32 +7,4 @@
 using DeepClustering.Samples;
 using DeepClustering.Samples.Overview;
 
-try
-{
-    var arguments = SampleArguments.Parse(args, "overview", OverviewSample.Experiments);
-    if (arguments is null)
-    {
-        return 0;
-    }
-
-    var sample = new OverviewSample(arguments, SampleData.Load("mnist", arguments));
-    if (arguments.Runs("classical"))
-    {
-        sample.Classical();
-        sample.Summarise();
-    }
-
-    if (arguments.Runs("deep"))
-    {
-        sample.Deep();
-    }
-
-    sample.Summarise();
-    Console.WriteLine($"wrote {Path.Combine(arguments.Output, "report.md")}");
-    return 0;
-}
-catch (Exception e) when (e is ArgumentException or IOException)
-{
-    Console.Error.WriteLine(e.Message);
-    return 1;
-}
+return SampleProgram.Run(args, "overview", OverviewSample.Experiments, arguments => new OverviewSample(arguments));

@@ -6,33 +6,4 @@
 using DeepClustering.Samples;
 using DeepClustering.Samples.SparseEmbeddedClustering;
 
-try
-{
-    var arguments = SampleArguments.Parse(args, "sparse-embedded-clustering", SparseEmbeddedClusteringSample.Experiments);
-    if (arguments is null)
-    {
-        return 0;
-    }
-
-    var sample = new SparseEmbeddedClusteringSample(arguments);
-    var data = SampleData.Load("mnist", arguments);
-    if (arguments.Runs("methods"))
-    {
-        sample.Methods(data);
-        sample.Summarise();
-    }
-
-    if (arguments.Runs("dimensions"))
-    {
-        sample.Dimensions(data);
-    }
-
-    sample.Summarise();
-    Console.WriteLine($"wrote {Path.Combine(arguments.Output, "report.md")}");
-    return 0;
-}
-catch (Exception e) when (e is ArgumentException or IOException)
-{
-    Console.Error.WriteLine(e.Message);
-    return 1;
-}
+return SampleProgram.Run(args, "sparse-embedded-clustering", SparseEmbeddedClusteringSample.Experiments, arguments => new SparseEmbeddedClusteringSample(arguments));

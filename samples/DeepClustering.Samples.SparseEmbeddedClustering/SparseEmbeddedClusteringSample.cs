@@ -13,8 +13,10 @@ using static DeepClustering.Samples.SampleReport;
 namespace DeepClustering.Samples.SparseEmbeddedClustering;
 
 /// <summary>The experiments of seed document 001 on MNIST, and their summary.</summary>
-internal sealed class SparseEmbeddedClusteringSample(SampleArguments arguments)
+internal sealed class SparseEmbeddedClusteringSample(SampleArguments arguments) : ISample
 {
+    private LabeledImageSet? _data;
+
     public static readonly IReadOnlyList<string> Experiments = ["methods", "dimensions"];
 
     private static readonly double[] Gammas = [0.1, 0.3, 0.5];
@@ -26,8 +28,27 @@ internal sealed class SparseEmbeddedClusteringSample(SampleArguments arguments)
 
     private string Name => "MNIST";
 
+    /// <summary>MNIST for the mode, loaded once.</summary>
+    private LabeledImageSet Data => _data ??= SampleData.Load("mnist", arguments);
+
+    /// <inheritdoc/>
+    public void Run(string experiment)
+    {
+        switch (experiment)
+        {
+            case "methods":
+                Methods(Data);
+                break;
+            case "dimensions":
+                Dimensions(Data);
+                break;
+            default:
+                throw new ArgumentException($"Unknown experiment '{experiment}'.", nameof(experiment));
+        }
+    }
+
     /// <summary>The six methods of the comparison and DSSEC's γ sweep; DEC and IDEC share one dense autoencoder, SAE + k-means and DSSEC one sparse one.</summary>
-    public void Methods(LabeledImageSet data)
+    private void Methods(LabeledImageSet data)
     {
         var runs = new List<SampleRun>();
         var matrix = data.Images.ToDataMatrix();
@@ -64,7 +85,7 @@ internal sealed class SparseEmbeddedClusteringSample(SampleArguments arguments)
     }
 
     /// <summary>DSSEC with embeddings of 5, 10, 20 and 40 dimensions, each from a sparse autoencoder of its own.</summary>
-    public void Dimensions(LabeledImageSet data)
+    private void Dimensions(LabeledImageSet data)
     {
         var runs = new List<SampleRun>();
         foreach (int d in EmbeddingDimensions)
@@ -99,10 +120,10 @@ internal sealed class SparseEmbeddedClusteringSample(SampleArguments arguments)
         };
         if (figures && experiment == "methods")
         {
-            string file = method.ToLowerInvariant();
+            string file = method.ToLowerInvariant(), label = $"{method} {setting}".Trim();
             SampleFigures.Scatter(arguments, $"embedding-{file}.png", model.Transform(data.Images), model.Labels, data.Labels,
-                $"{Name}, {method} {setting}: ACC {F3(run.Accuracy)}".Replace("  ", " ", StringComparison.Ordinal));
-            TrainingHistoryPlot.Create(model.History, new FigureOptions { Width = 1200, Height = 500, Title = $"{Name}, {method} {setting}: training" })
+                $"{Name}, {label}: ACC {F3(run.Accuracy)}");
+            TrainingHistoryPlot.Create(model.History, new FigureOptions { Width = 1200, Height = 500, Title = $"{Name}, {label}: training" })
                 .Save(Path.Combine(arguments.Output, $"history-{file}.png"));
         }
 
@@ -123,9 +144,8 @@ internal sealed class SparseEmbeddedClusteringSample(SampleArguments arguments)
     /// <summary>The comparison bars, the γ and dimension curves, and report.md, from every run in the output folder.</summary>
     public void Summarise()
     {
-        var runs = SampleResults.Load(arguments.Output);
-        var report = new SampleReport("DSSEC and the methods it is compared with", "seed document 001 (deep sparse subspace embedded clustering, DSSEC)", arguments,
-            "dotnet run -c Release --project samples/DeepClustering.Samples.SparseEmbeddedClustering -- --mode " + (arguments.Mode == SampleMode.Quick ? "quick" : "full"));
+        var runs = SampleResults.Load(arguments.Output).OrderBy(r => Experiments.ToList().IndexOf(r.Experiment)).ToArray();
+        var report = new SampleReport("DSSEC and the methods it is compared with", "seed document 001 (deep sparse subspace embedded clustering, DSSEC)", arguments, "DeepClustering.Samples.SparseEmbeddedClustering");
         report.Paragraph($"{Name}, k = 10. The dense autoencoder d-500-500-2000-10 (ReLU) is pretrained once ({PretrainingEpochs} epochs of Adam) for AE + k-means, DEC and IDEC; "
             + $"the stacked sparse one (sigmoid, KL sparsity ρ = 0.05) once, {PretrainingEpochs} epochs per layer and {PretrainingEpochs} end to end, for SAE + k-means and DSSEC. "
             + "The refinements use each estimator's defaults (target refreshed every 140 iterations, stop below 0.1% labels changed). "

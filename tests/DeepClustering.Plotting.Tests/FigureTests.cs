@@ -174,6 +174,15 @@ public class FigureTests
     }
 
     [Fact]
+    public void Sixteen_clusters_get_sixteen_colours_and_the_seventeenth_repeats_the_first()
+    {
+        var colours = Enumerable.Range(0, 16).Select(ClusterPalette.ColorOf).ToArray();
+        Assert.Equal(16, colours.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.DoesNotContain(ClusterPalette.NoiseColor, colours);
+        Assert.Equal(ClusterPalette.ColorOf(0), ClusterPalette.ColorOf(16));
+    }
+
+    [Fact]
     public void The_grid_is_wide_enough_for_its_title()
     {
         var images = SampleFigures.Images(6);

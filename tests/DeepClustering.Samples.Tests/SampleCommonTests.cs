@@ -76,14 +76,14 @@ public sealed class SampleCommonTests : IDisposable
     public void The_report_writes_its_tables_and_figures_as_markdown()
     {
         var arguments = SampleArguments.Parse(["--out", _folder], "demo", Experiments)!;
-        var report = new SampleReport("Title", "a seed", arguments, "run it");
+        var report = new SampleReport("Title", "a seed", arguments, "DeepClustering.Samples.Demo");
         report.Section("Numbers", "text");
         report.Table(["a", "b"], [["1", "2"], ["3", "4"]]);
         report.Figure("f.png", "a figure");
         report.Save();
         string text = File.ReadAllText(Path.Combine(_folder, "report.md"));
         Assert.StartsWith("# Title\n", text, StringComparison.Ordinal);
-        Assert.Contains("- command: `run it`", text, StringComparison.Ordinal);
+        Assert.Contains("- command: `dotnet run -c Release --project samples/DeepClustering.Samples.Demo -- --mode quick`", text, StringComparison.Ordinal);
         Assert.Contains("| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n", text, StringComparison.Ordinal);
         Assert.Contains("![a figure](f.png)", text, StringComparison.Ordinal);
         Assert.Equal("0.895", SampleReport.F3(0.8954));
