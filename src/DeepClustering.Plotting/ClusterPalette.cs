@@ -3,9 +3,11 @@ using System.Globalization;
 namespace DeepClustering.Plotting;
 
 /// <summary>
-/// The colours of clusters, methods and series in every figure: Paul Tol's colour-blind-safe "muted" scheme (nine
-/// colours) and the orange of his "vibrant" one, ten in all, so that the ten clusters of MNIST each have their own;
-/// index 10 and on repeat them. Noise (label −1) is light grey.
+/// The colours of clusters, methods and series in every figure: first Paul Tol's colour-blind-safe "muted" scheme
+/// (nine colours) and the orange of his "vibrant" one, ten in all, so that the ten clusters of MNIST each have their
+/// own; then six more (the blue, red and magenta of "vibrant", the pear and pink of "light", and black) so that up to
+/// sixteen clusters stay apart (past ten the set is no longer colour-blind-safe); index 16 and on repeat them.
+/// Noise (label −1) is light grey.
 /// </summary>
 public static class ClusterPalette
 {
@@ -21,6 +23,12 @@ public static class ClusterPalette
         "#882255", // wine
         "#AA4499", // purple
         "#EE7733", // orange
+        "#0077BB", // blue
+        "#CC3311", // red
+        "#EE3377", // magenta
+        "#BBCC33", // pear
+        "#FFAABB", // pink
+        "#000000", // black
     ];
 
     /// <summary>The colour of noise, the label −1 of DBSCAN.</summary>
