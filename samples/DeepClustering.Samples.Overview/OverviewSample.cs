@@ -124,8 +124,7 @@ internal sealed class OverviewSample(SampleArguments arguments) : ISample
         SampleFigures.Grid(arguments, "prelabel-idec.png", Data.Images, ClusterExamples.MostConfident(probabilities, 12),
             "MNIST, IDEC: the 12 most confident images of each cluster, to name it");
         var labels = model.Labels;
-        var majority = Enumerable.Range(0, model.ClusterCount).ToDictionary(c => c, c =>
-            Enumerable.Range(0, labels.Count).Where(i => labels[i] == c).GroupBy(i => Data.Labels[i]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).FirstOrDefault()?.Key ?? -1);
+        var majority = MajorityClasses(labels, model.ClusterCount);
         double correct = Enumerable.Range(0, labels.Count).Count(i => majority[labels[i]] == Data.Labels[i]) / (double)labels.Count;
         var confident = ClusterExamples.MostConfident(probabilities, Math.Max(1, labels.Count / 100));
         var confidentRows = confident.SelectMany(c => c.Indices.Select(i => (Cluster: c.Cluster, Row: i))).ToArray();
@@ -155,8 +154,7 @@ internal sealed class OverviewSample(SampleArguments arguments) : ISample
             "MNIST, IDEC: the 12 images of each cluster farthest from its centre");
         var flagged = scores.Flag(scores.ClusterThresholds(0.99));
         var labels = scores.Labels;
-        var majority = Enumerable.Range(0, scores.ClusterCount).ToDictionary(c => c, c =>
-            Enumerable.Range(0, labels.Count).Where(i => labels[i] == c).GroupBy(i => Data.Labels[i]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).FirstOrDefault()?.Key ?? -1);
+        var majority = MajorityClasses(labels, scores.ClusterCount);
         var wrong = Enumerable.Range(0, labels.Count).Select(i => majority[labels[i]] != Data.Labels[i]).ToArray();
         int flaggedCount = flagged.Count(f => f);
         double wrongAmongFlagged = Enumerable.Range(0, labels.Count).Count(i => flagged[i] && wrong[i]) / (double)Math.Max(1, flaggedCount);
@@ -174,6 +172,12 @@ internal sealed class OverviewSample(SampleArguments arguments) : ISample
             },
         ]);
     }
+
+    /// <summary>The name a person would give each cluster: its most frequent true class (the lower on a tie; −1 when empty).</summary>
+    private Dictionary<int, int> MajorityClasses(IReadOnlyList<int> labels, int clusterCount) =>
+        Enumerable.Range(0, clusterCount).ToDictionary(c => c, c =>
+            Enumerable.Range(0, labels.Count).Where(i => labels[i] == c).GroupBy(i => Data.Labels[i])
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).FirstOrDefault()?.Key ?? -1);
 
     private SampleRun Run(string experiment, string method, DataMatrix space, IReadOnlyList<int> labels, double seconds)
     {
