@@ -6,7 +6,7 @@ using DeepClustering.Numerics.Threading;
 namespace DeepClustering.Manifold.Affinities;
 
 /// <summary>
-/// Exact k nearest neighbours of every row among the other rows, by brute force: blocks of squared distances
+/// Exact k nearest neighbours of every row among the other rows (or of query rows among reference rows), by brute force: blocks of squared distances
 /// ‖x‖² − 2x·y + ‖y‖² from the engine's float32 GEMM pick a few more candidates than needed, whose distances are
 /// then summed again in double from the differences to choose and order the k.
 /// </summary>
@@ -27,15 +27,98 @@ internal static class NearestNeighbors
     /// </summary>
     public static (int[] Indices, double[] SquaredDistances) Find(DataMatrix data, int k, int threads, CancellationToken cancellationToken)
     {
-        int n = data.Rows, d = data.Columns;
+        int n = data.Rows;
         if (k < 1 || k > n - 1)
         {
             throw new ArgumentOutOfRangeException(nameof(k), k, $"Between 1 and {n - 1} neighbours can be found among {n} rows.");
         }
 
-        int candidates = Math.Min(n - 1, k + ExtraCandidates);
-        var norms = new float[n];
-        for (int i = 0; i < n; i++)
+        return Search(data, data, k, excludeSelf: true, threads, cancellationToken);
+    }
+
+    /// <summary>
+    /// The indices of each query row's k nearest rows of <paramref name="references"/> and their squared distances,
+    /// both row-major queries × k, nearest first (ties by index). A reference row equal to the query is a neighbour
+    /// at distance 0.
+    /// </summary>
+    public static (int[] Indices, double[] SquaredDistances) FindAmong(DataMatrix queries, DataMatrix references, int k, int threads, CancellationToken cancellationToken)
+    {
+        int n = references.Rows;
+        if (k < 1 || k > n)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"Between 1 and {n} neighbours can be found among {n} rows.");
+        }
+
+        if (queries.Columns != references.Columns)
+        {
+            throw new ArgumentException($"The queries have {queries.Columns} columns, the reference rows {references.Columns}.", nameof(queries));
+        }
+
+        return Search(queries, references, k, excludeSelf: false, threads, cancellationToken);
+    }
+
+    private static (int[] Indices, double[] SquaredDistances) Search(DataMatrix queries, DataMatrix references, int k, bool excludeSelf, int threads,
+        CancellationToken cancellationToken)
+    {
+        int m = queries.Rows, n = references.Rows, d = references.Columns;
+        int candidates = Math.Min(excludeSelf ? n - 1 : n, k + ExtraCandidates);
+        var referenceNorms = SquaredNorms(references);
+        var queryNorms = excludeSelf ? referenceNorms : SquaredNorms(queries);
+        var indices = new int[(long)m * k];
+        var distances = new double[(long)m * k];
+        int blockRows = Math.Clamp(BlockValues / n, 1, Math.Min(BlockRows, m));
+        var products = new float[(long)blockRows * n];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ThreadCount.Resolve(threads), CancellationToken = cancellationToken };
+        using var pool = MatrixProduct.Pool(threads);
+        for (int start = 0; start < m; start += blockRows)
+        {
+            int rows = Math.Min(blockRows, m - start);
+            MatrixProduct.Multiply(pool, false, true, rows, n, d, 1f, queries.Values.AsSpan(start * d, rows * d), d, references.Values, d, 0f, products, n);
+            Parallel.For(0, rows, parallel,
+                () => (Heap: new CandidateHeap(candidates), Exact: new (double, int)[candidates]),
+                (r, _, buffers) =>
+                {
+                    int i = start + r;
+                    int self = excludeSelf ? i : -1;
+                    var heap = buffers.Heap;
+                    heap.Clear();
+                    var row = products.AsSpan(r * n, n);
+                    float own = queryNorms[i];
+                    for (int j = 0; j < n; j++)
+                    {
+                        float key = own - 2f * row[j] + referenceNorms[j];
+                        if (key <= heap.Bound && j != self)
+                        {
+                            heap.Offer(key, j);
+                        }
+                    }
+
+                    var exact = buffers.Exact;
+                    for (int c = 0; c < candidates; c++)
+                    {
+                        int j = heap.IndexAt(c);
+                        exact[c] = (SquaredEuclidean.Double(queries.Row(i), references.Row(j)), j);
+                    }
+
+                    Array.Sort(exact, 0, candidates);
+                    for (int q = 0; q < k; q++)
+                    {
+                        distances[(long)i * k + q] = exact[q].Item1;
+                        indices[(long)i * k + q] = exact[q].Item2;
+                    }
+
+                    return buffers;
+                },
+                _ => { });
+        }
+
+        return (indices, distances);
+    }
+
+    private static float[] SquaredNorms(DataMatrix data)
+    {
+        var norms = new float[data.Rows];
+        for (int i = 0; i < data.Rows; i++)
         {
             double sum = 0;
             foreach (float v in data.Row(i))
@@ -46,54 +129,7 @@ internal static class NearestNeighbors
             norms[i] = (float)sum;
         }
 
-        var indices = new int[(long)n * k];
-        var distances = new double[(long)n * k];
-        int blockRows = Math.Clamp(BlockValues / n, 1, Math.Min(BlockRows, n));
-        var products = new float[(long)blockRows * n];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ThreadCount.Resolve(threads), CancellationToken = cancellationToken };
-        using var pool = MatrixProduct.Pool(threads);
-        for (int start = 0; start < n; start += blockRows)
-        {
-            int rows = Math.Min(blockRows, n - start);
-            MatrixProduct.Multiply(pool, false, true, rows, n, d, 1f, data.Values.AsSpan(start * d, rows * d), d, data.Values, d, 0f, products, n);
-            Parallel.For(0, rows, parallel,
-                () => (Heap: new CandidateHeap(candidates), Exact: new (double, int)[candidates]),
-                (r, _, buffers) =>
-                {
-                    int i = start + r;
-                    var heap = buffers.Heap;
-                    heap.Clear();
-                    var row = products.AsSpan(r * n, n);
-                    float own = norms[i];
-                    for (int j = 0; j < n; j++)
-                    {
-                        float key = own - 2f * row[j] + norms[j];
-                        if (key <= heap.Bound && j != i)
-                        {
-                            heap.Offer(key, j);
-                        }
-                    }
-
-                    var exact = buffers.Exact;
-                    for (int c = 0; c < candidates; c++)
-                    {
-                        int j = heap.IndexAt(c);
-                        exact[c] = (SquaredEuclidean.Double(data.Row(i), data.Row(j)), j);
-                    }
-
-                    Array.Sort(exact, 0, candidates);
-                    for (int m = 0; m < k; m++)
-                    {
-                        distances[(long)i * k + m] = exact[m].Item1;
-                        indices[(long)i * k + m] = exact[m].Item2;
-                    }
-
-                    return buffers;
-                },
-                _ => { });
-        }
-
-        return (indices, distances);
+        return norms;
     }
 
     /// <summary>A bounded max-heap keeping the smallest (distance, index) pairs offered to it.</summary>
